@@ -1,0 +1,3 @@
+export function apiDb(): string {
+  return 'api-db';
+}

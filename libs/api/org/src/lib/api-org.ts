@@ -1,0 +1,3 @@
+export function apiOrg(): string {
+  return 'api-org';
+}

@@ -1,0 +1,7 @@
+import { apiPlatform } from './api-platform';
+
+describe('apiPlatform', () => {
+  it('should work', () => {
+    expect(apiPlatform()).toEqual('api-platform');
+  });
+});

@@ -1,0 +1,3 @@
+export function apiPlatform(): string {
+  return 'api-platform';
+}
