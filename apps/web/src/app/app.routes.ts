@@ -1,3 +1,9 @@
 import { Route } from '@angular/router';
+import { i18nKey } from '@border-academy/web-i18n';
+import { loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
-export const appRoutes: Route[] = [];
+/** Titles are translation keys; the translated title strategy turns them into the document title. */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', title: i18nKey('home.pageTitle'), loadComponent: loadHomePage },
+  { path: '**', title: i18nKey('notFound.pageTitle'), loadComponent: loadNotFoundPage },
+];

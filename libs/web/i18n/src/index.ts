@@ -1,1 +1,5 @@
-export * from './lib/web-i18n/web-i18n';
+export * from './lib/i18n-key';
+export * from './lib/json-translation-loader';
+export * from './lib/language-preference';
+export * from './lib/provide-i18n';
+export * from './lib/translated-title-strategy';

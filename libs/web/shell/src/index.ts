@@ -1,1 +1,2 @@
-export * from './lib/web-shell/web-shell';
+export * from './lib/pages';
+export * from './lib/shell/shell';

@@ -1,1 +1,1 @@
-export * from './lib/web-ui/web-ui';
+export * from './lib/health-status-card/health-status-card';
