@@ -1,1 +1,2 @@
-export * from './lib/api-org';
+export * from './lib/org.module';
+export * from './lib/org-unit.service';

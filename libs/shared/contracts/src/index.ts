@@ -1,3 +1,5 @@
 export * from './lib/health';
 export * from './lib/language';
+export * from './lib/org-unit';
+export * from './lib/page';
 export * from './lib/problem-details';

@@ -1,0 +1,7 @@
+import { orgUnitsSeed } from './org-units.seed';
+import { SeedStep } from './seed-registry';
+
+export * from './seed-registry';
+
+/** Every seed step, in order; later features append theirs. */
+export const SEED_STEPS: readonly SeedStep[] = [orgUnitsSeed];

@@ -1,3 +1,0 @@
-export function apiOrg(): string {
-  return 'api-org';
-}

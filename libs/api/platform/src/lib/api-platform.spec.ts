@@ -1,7 +1,0 @@
-import { apiPlatform } from './api-platform';
-
-describe('apiPlatform', () => {
-  it('should work', () => {
-    expect(apiPlatform()).toEqual('api-platform');
-  });
-});

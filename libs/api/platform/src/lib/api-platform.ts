@@ -1,3 +1,0 @@
-export function apiPlatform(): string {
-  return 'api-platform';
-}

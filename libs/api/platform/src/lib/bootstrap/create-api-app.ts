@@ -1,0 +1,128 @@
+import { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import { DynamicModule, Logger as NestLogger, Module, Type, VersioningType } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DatabaseModule } from '@border-academy/api-db';
+import { Logger, LoggerModule } from 'nestjs-pino';
+
+import { AccessGuard } from '../access/access.guard';
+import { ApiConfig, loadApiConfig } from '../config/api-config';
+import { HealthController } from '../health/health.controller';
+import { REQUEST_ID_HEADER, loggerParams, requestIdFor } from '../logging/logging';
+import { reportProblem } from '../problem/problem-details.filter';
+import { ProblemDetailsFilter } from '../problem/problem-details.filter';
+import { createValidationPipe } from '../problem/validation';
+import { serveWebApp } from '../web/web-app';
+import { APP_VERSION } from './app-version';
+
+export interface CreateApiAppOptions {
+  /** Defaults to the configuration read from process.env. */
+  config?: ApiConfig;
+  /** The domain modules (org, identity, ...) that make up the API. */
+  features: Type[];
+  /** Close the server, the database and PostgreSQL on SIGTERM/SIGINT; off in tests. */
+  shutdownHooks?: boolean;
+}
+
+@Module({})
+class ApiRootModule {
+  static forRoot(config: ApiConfig, features: Type[]): DynamicModule {
+    return {
+      module: ApiRootModule,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config)),
+        DatabaseModule.forRootAsync({
+          useFactory: () => ({
+            url: config.DATABASE_URL,
+            dataDir: config.DATA_DIR,
+            embeddedPort: config.EMBEDDED_PG_PORT,
+            embeddedDatabase: config.EMBEDDED_PG_DATABASE,
+            logQueries: config.LOG_SQL,
+            seed: config.seedDemoData,
+          }),
+        }),
+        ...features,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: ApiConfig, useValue: config }, { provide: APP_GUARD, useClass: AccessGuard }],
+      exports: [ApiConfig],
+      global: true,
+    };
+  }
+}
+
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Angular (and Swagger UI) set inline styles; scripts stay external only
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Builds the whole API (the same way for `main.ts` and for the tests): Fastify, logging, security
+ * headers, `/api/v1` routing, validation, problem+json errors, OpenAPI, the database (migrated and
+ * seeded before this resolves) and the web app. The result is initialised but not listening.
+ */
+export async function createApiApp(options: CreateApiAppOptions): Promise<NestFastifyApplication> {
+  const config = options.config ?? loadApiConfig();
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const id = requestIdFor(request);
+      (request as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule.forRoot(config, options.features), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  try {
+    app.useLogger(app.get(Logger));
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onRequest', (request, reply, done) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+      done();
+    });
+    const problemLogger = new NestLogger('Problem');
+    // errors raised by Fastify itself (body parsing, size limits) never reach Nest's filters
+    fastify.setErrorHandler((error, request, reply) => reportProblem(problemLogger, error, request, reply));
+
+    await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+    app.setGlobalPrefix('api');
+    app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalFilters(new ProblemDetailsFilter());
+
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Border Academy API')
+        .setDescription('Errors are RFC 9457 problem details (application/problem+json).')
+        .setVersion(APP_VERSION)
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+    if (await serveWebApp(app, config.WEB_DIST_DIR)) {
+      new NestLogger('WebApp').log(`Serving the web app from ${config.WEB_DIST_DIR}`);
+    }
+    if (options.shutdownHooks) app.enableShutdownHooks();
+    await app.init();
+    await fastify.ready();
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

@@ -1,0 +1,127 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The value of APP_SECRET outside production; refused when NODE_ENV=production. */
+export const DEV_APP_SECRET = 'development-only-secret-do-not-use-in-production';
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Never echoed in error messages. */
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'DATABASE_URL']);
+
+function toInteger({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+}
+
+function toBoolean({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+}
+
+/**
+ * The API's settings, read from environment variables of the same names. Property names are the
+ * variable names so that every error message names the variable to fix.
+ */
+export class ApiConfig {
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  HOST = '0.0.0.0';
+
+  /** Signs tokens; must be a long random value in production. */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  APP_SECRET = DEV_APP_SECRET;
+
+  /** A PostgreSQL URL; when absent, an embedded PostgreSQL is started. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  DATA_DIR = '.data';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsString()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'must be a lower-case SQL identifier' })
+  EMBEDDED_PG_DATABASE = 'border_academy';
+
+  /** Defaults to true outside production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  SEED_DEMO_DATA?: boolean;
+
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  WEB_DIST_DIR = 'dist/apps/web/browser';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Human-readable logs; defaults to true on a terminal outside production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  LOG_PRETTY?: boolean;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  LOG_SQL = false;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024, { message: 'must be at least 1024' })
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get seedDemoData(): boolean {
+    return this.SEED_DEMO_DATA ?? !this.isProduction;
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Builds and validates the configuration; throws a ConfigValidationError naming every bad variable. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const known = Object.keys(new ApiConfig());
+  known.push('SEED_DEMO_DATA', 'DATABASE_URL', 'LOG_PRETTY');
+  // an empty variable means "not set", as in most shells' `VAR= command`
+  const raw = Object.fromEntries(
+    known.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
+  );
+  const config = plainToInstance(ApiConfig, raw);
+  const problems = validateSync(config).flatMap((error) => {
+    const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
+    return Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}${shown}`);
+  });
+  if (config.isProduction && config.APP_SECRET === DEV_APP_SECRET) {
+    problems.push('APP_SECRET: the development default is refused when NODE_ENV=production; set a random secret');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return config;
+}
