@@ -1,4 +1,10 @@
-import { EnvironmentProviders, isDevMode, makeEnvironmentProviders, provideAppInitializer, inject } from '@angular/core';
+import {
+  EnvironmentProviders,
+  isDevMode,
+  makeEnvironmentProviders,
+  provideAppInitializer,
+  inject,
+} from '@angular/core';
 import { TitleStrategy } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from '@border-academy/shared-contracts';

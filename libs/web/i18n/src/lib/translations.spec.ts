@@ -7,7 +7,9 @@ function missingKeys(from: Map<string, unknown>, to: Map<string, unknown>): stri
 }
 
 function emptyValues(leaves: Map<string, unknown>): string[] {
-  return [...leaves].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+  return [...leaves]
+    .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+    .map(([key]) => key);
 }
 
 describe('translation files', () => {
@@ -25,7 +27,8 @@ describe('translation files', () => {
   });
 
   it('uses the same interpolation parameters in both languages', () => {
-    const params = (value: unknown) => [...String(value).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    const params = (value: unknown) =>
+      [...String(value).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
     const mismatched = [...english.keys()].filter(
       (key) => JSON.stringify(params(english.get(key))) !== JSON.stringify(params(russian.get(key))),
     );

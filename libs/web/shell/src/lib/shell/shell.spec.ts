@@ -1,0 +1,78 @@
+import { ApplicationInitStatus } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { LANGUAGE_STORAGE_KEY, provideI18n } from '@border-academy/web-i18n';
+import { Shell } from './shell';
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 50 && !condition(); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  expect(condition()).toBe(true);
+}
+
+describe('Shell', () => {
+  let fixture: ComponentFixture<Shell>;
+  let page: HTMLElement;
+
+  async function chooseLanguage(name: string): Promise<void> {
+    (page.querySelector('[data-testid="language-switch"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const items = [...document.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]')];
+    const item = items.find((candidate) => candidate.textContent?.trim() === name);
+    expect(item).toBeDefined();
+    item?.click();
+  }
+
+  beforeEach(async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideI18n()] });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    fixture = TestBed.createComponent(Shell);
+    page = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  it('has a banner with the product name, a labelled navigation and a main landmark', () => {
+    expect(page.querySelector('header')?.textContent).toContain('Border Academy');
+    expect(page.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
+    expect(page.querySelector('nav a')?.textContent?.trim()).toBe('Home');
+    expect(page.querySelector('main#main-content')).not.toBeNull();
+  });
+
+  it('switches the visible text and <html lang> to Russian, and back to English', async () => {
+    await chooseLanguage('Русский');
+    await until(() => document.documentElement.lang === 'ru');
+    await fixture.whenStable();
+
+    expect(page.querySelector('header')?.textContent).toContain('Пограничная академия');
+    expect(page.querySelector('nav a')?.textContent?.trim()).toBe('Главная');
+    expect(page.querySelector('.skip-link')?.textContent?.trim()).toBe('Перейти к основному содержанию');
+    expect(page.querySelector('[data-testid="language-switch"]')?.getAttribute('aria-label')).toBe(
+      'Язык: Русский',
+    );
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ru');
+
+    await chooseLanguage('English');
+    await until(() => document.documentElement.lang === 'en');
+    await fixture.whenStable();
+    expect(page.querySelector('header')?.textContent).toContain('Border Academy');
+  });
+
+  it('marks the active language in the menu for screen readers', async () => {
+    (page.querySelector('[data-testid="language-switch"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const checked = document.querySelector('[role="menuitemradio"][aria-checked="true"]');
+    expect(checked?.textContent?.trim()).toBe('English');
+    expect(checked?.getAttribute('lang')).toBe('en');
+  });
+
+  it('moves focus to the main content from the skip link, without leaving the page', () => {
+    const skip = page.querySelector('.skip-link') as HTMLAnchorElement;
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    skip.dispatchEvent(event);
+
+    expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(page.querySelector('main'));
+  });
+});
