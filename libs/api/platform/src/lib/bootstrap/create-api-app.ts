@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
-import { DynamicModule, Logger as NestLogger, Module, Type, VersioningType } from '@nestjs/common';
+import { DynamicModule, Logger as NestLogger, Module, RequestMethod, Type, VersioningType } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,7 +11,6 @@ import { AccessGuard } from '../access/access.guard';
 import { ApiConfig, loadApiConfig } from '../config/api-config';
 import { HealthController } from '../health/health.controller';
 import { REQUEST_ID_HEADER, loggerParams, requestIdFor } from '../logging/logging';
-import { reportProblem } from '../problem/problem-details.filter';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
 import { serveWebApp } from '../web/web-app';
@@ -32,7 +31,10 @@ class ApiRootModule {
     return {
       module: ApiRootModule,
       imports: [
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot({
+          ...loggerParams(config),
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+        }),
         DatabaseModule.forRootAsync({
           useFactory: () => ({
             url: config.DATABASE_URL,
@@ -94,14 +96,12 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       reply.header(REQUEST_ID_HEADER, request.id);
       done();
     });
-    const problemLogger = new NestLogger('Problem');
-    // errors raised by Fastify itself (body parsing, size limits) never reach Nest's filters
-    fastify.setErrorHandler((error, request, reply) => reportProblem(problemLogger, error, request, reply));
 
     await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
     app.setGlobalPrefix('api');
     app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
     app.useGlobalPipes(createValidationPipe());
+    // Nest also routes Fastify's own errors (body parsing, size limits, unknown routes) through this filter
     app.useGlobalFilters(new ProblemDetailsFilter());
 
     const document = SwaggerModule.createDocument(

@@ -18,7 +18,6 @@ const UNAVAILABLE_SQLSTATE = /^(08|53|57P)/;
 
 interface ErrorWithCode {
   code?: unknown;
-  statusCode?: unknown;
   message?: unknown;
   driverError?: unknown;
 }
@@ -36,18 +35,6 @@ function isDatabaseUnavailable(error: unknown): boolean {
     current = candidate.driverError;
   }
   return false;
-}
-
-/** Fastify's own errors (body parsing, size limits, ...) carry a safe message and a 4xx/5xx status. */
-function fastifyError(error: unknown): { status: number; code: string; message: string } | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const candidate = error as ErrorWithCode;
-  if (typeof candidate.statusCode !== 'number' || candidate.statusCode < 400 || candidate.statusCode > 599) {
-    return null;
-  }
-  const code = typeof candidate.code === 'string' ? candidate.code : '';
-  const message = typeof candidate.message === 'string' ? candidate.message : '';
-  return { status: candidate.statusCode, code, message };
 }
 
 function problem(status: number, detail: string | undefined, type = 'about:blank', errors?: FieldError[]) {
@@ -82,17 +69,14 @@ export function toProblem(error: unknown, request: Pick<FastifyRequest, 'id' | '
           : typeof response === 'object' && response !== null && typeof (response as ErrorWithCode).message === 'string'
             ? ((response as ErrorWithCode).message as string)
             : undefined;
+      // Nest hands Fastify's body-parser errors over as plain HttpExceptions carrying Fastify's message
+      if (status === 400 && message && /not valid JSON/i.test(message)) {
+        return problem(400, 'The request body is not valid JSON', PROBLEM_TYPE.malformedBody);
+      }
       return problem(status, status < 500 ? message : undefined);
     }
     if (isDatabaseUnavailable(error)) {
       return problem(503, 'The database is unavailable; try again shortly', PROBLEM_TYPE.databaseUnavailable);
-    }
-    const fastify = fastifyError(error);
-    if (fastify && fastify.status < 500) {
-      if (fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-        return problem(400, 'The request body is not valid JSON', PROBLEM_TYPE.malformedBody);
-      }
-      return problem(fastify.status, fastify.message);
     }
     return problem(500, 'An unexpected error occurred; it has been logged with the request id');
   })();

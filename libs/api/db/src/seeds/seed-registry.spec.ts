@@ -1,0 +1,76 @@
+import { DataSource } from 'typeorm';
+
+import { TestDatabase, connectTestDataSource, createTestDatabase } from '../testing/test-database';
+import { SEED_STEPS } from './index';
+import { ORG_TREE } from './org-units.seed';
+import { runSeeds } from './seed-registry';
+
+async function counts(dataSource: DataSource): Promise<{ units: number; seeds: number }> {
+  const [row]: { units: number; seeds: number }[] = await dataSource.query(
+    `SELECT (SELECT count(*)::int FROM org_unit) AS units, (SELECT count(*)::int FROM seed_run) AS seeds`,
+  );
+  return row ?? { units: -1, seeds: -1 };
+}
+
+describe('seeds', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await connectTestDataSource(database);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('apply each step once: a second run changes no row counts', async () => {
+    const first = await runSeeds(dataSource, SEED_STEPS);
+    expect(first.applied).toEqual(SEED_STEPS.map((step) => step.name));
+    const afterFirst = await counts(dataSource);
+
+    const second = await runSeeds(dataSource, SEED_STEPS);
+    expect(second.applied).toEqual([]);
+    expect(await counts(dataSource)).toEqual(afterFirst);
+  });
+
+  it('upsert by natural key, so a step re-run after its record is gone duplicates nothing', async () => {
+    const before = await counts(dataSource);
+    await dataSource.query('DELETE FROM seed_run');
+    await runSeeds(dataSource, SEED_STEPS);
+    expect(await counts(dataSource)).toEqual(before);
+  });
+
+  it('build the tree of five countries with three agencies and two or more crossing points each', async () => {
+    const countries: { code: string; agencies: number; posts: number }[] = await dataSource.query(`
+      SELECT c.code,
+             (SELECT count(*)::int FROM org_unit a WHERE a.parent_id = c.id AND a.kind = 'agency') AS agencies,
+             (SELECT count(*)::int FROM org_unit p WHERE p.path LIKE c.path || '.%' AND p.kind = 'border_post') AS posts
+        FROM org_unit c WHERE c.kind = 'country' ORDER BY c.code`);
+    expect(countries.map((country) => country.code)).toEqual(['kg', 'kz', 'tj', 'tm', 'uz']);
+    for (const country of countries) {
+      expect(country.agencies).toBe(3);
+      expect(country.posts).toBeGreaterThanOrEqual(6);
+    }
+    const unnamed: unknown[] = await dataSource.query(`SELECT 1 FROM org_unit WHERE NOT (name ? 'en' AND name ? 'ru')`);
+    expect(unnamed).toHaveLength(0);
+    expect(ORG_TREE).toHaveLength(5);
+  });
+
+  it('roll a failing step back without recording it', async () => {
+    const failing = {
+      name: 'failing-step',
+      run: async (manager: { query(sql: string): Promise<unknown> }) => {
+        await manager.query(`UPDATE org_unit SET depth = depth + 100`);
+        throw new Error('boom');
+      },
+    };
+    await expect(runSeeds(dataSource, [failing])).rejects.toThrow('boom');
+    const recorded: unknown[] = await dataSource.query(`SELECT 1 FROM seed_run WHERE name = 'failing-step'`);
+    expect(recorded).toHaveLength(0);
+    const deep: unknown[] = await dataSource.query(`SELECT 1 FROM org_unit WHERE depth >= 100`);
+    expect(deep).toHaveLength(0);
+  });
+});
