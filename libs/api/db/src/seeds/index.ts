@@ -1,6 +1,7 @@
 import { orgUnitsSeed } from './org-units.seed';
 import { SeedStep } from './seed-registry';
 
+export * from './org-units.seed';
 export * from './seed-registry';
 
 /** Every seed step, in order; later features append theirs. */

@@ -21,7 +21,7 @@ export interface OrgUnitFilter {
   limit: number;
 }
 
-// child counts come from a lateral count per row, using ix_org_unit_parent_id, in the same query
+// the child count is a correlated subquery on ix_org_unit_parent_id, so a page stays one statement
 const SELECT_ORG_UNIT = `
   SELECT u.id, u.code, u.kind, u.name, u.parent_id, u.path, u.depth,
          (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = u.id) AS child_count`;
