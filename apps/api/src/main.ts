@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const app = await createApiApp({ config, features: [OrgModule], shutdownHooks: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  logger.log(`Border Academy is ready at http://${host}:${config.PORT} (API docs: http://${host}:${config.PORT}/api/docs)`);
+  logger.log(
+    `Border Academy is ready at http://${host}:${config.PORT} (API docs: http://${host}:${config.PORT}/api/docs)`,
+  );
 }
 
 main().catch((error: unknown) => {

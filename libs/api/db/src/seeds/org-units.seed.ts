@@ -31,7 +31,10 @@ export const ORG_TREE: OrgUnitSeed[] = [
           {
             code: 'kz-border-almaty',
             kind: 'region',
-            name: { en: 'Almaty Region Border Department', ru: 'Пограничное управление по Алматинской области' },
+            name: {
+              en: 'Almaty Region Border Department',
+              ru: 'Пограничное управление по Алматинской области',
+            },
             children: [
               post('kz-border-khorgos', 'Khorgos', 'Хоргос'),
               post('kz-border-kolzhat', 'Kolzhat', 'Кольжат'),
@@ -40,7 +43,10 @@ export const ORG_TREE: OrgUnitSeed[] = [
           {
             code: 'kz-border-turkistan',
             kind: 'region',
-            name: { en: 'Turkistan Region Border Department', ru: 'Пограничное управление по Туркестанской области' },
+            name: {
+              en: 'Turkistan Region Border Department',
+              ru: 'Пограничное управление по Туркестанской области',
+            },
             children: [
               post('kz-border-zhibek-zholy', 'Zhibek Zholy', 'Жибек Жолы'),
               post('kz-border-kazygurt', 'Kazygurt', 'Казыгурт'),
@@ -51,7 +57,10 @@ export const ORG_TREE: OrgUnitSeed[] = [
       {
         code: 'kz-customs',
         kind: 'agency',
-        name: { en: 'State Revenue Committee (Customs) of Kazakhstan', ru: 'Комитет государственных доходов (таможня) Казахстана' },
+        name: {
+          en: 'State Revenue Committee (Customs) of Kazakhstan',
+          ru: 'Комитет государственных доходов (таможня) Казахстана',
+        },
         children: [
           {
             code: 'kz-customs-almaty',
@@ -74,7 +83,11 @@ export const ORG_TREE: OrgUnitSeed[] = [
             kind: 'directorate',
             name: { en: 'Southern Migration Directorate', ru: 'Южное управление миграционной службы' },
             children: [
-              post('kz-migration-zhibek-zholy', 'Zhibek Zholy migration point', 'Миграционный пункт «Жибек Жолы»'),
+              post(
+                'kz-migration-zhibek-zholy',
+                'Zhibek Zholy migration point',
+                'Миграционный пункт «Жибек Жолы»',
+              ),
               post('kz-migration-khorgos', 'Khorgos migration point', 'Миграционный пункт «Хоргос»'),
             ],
           },
@@ -96,20 +109,29 @@ export const ORG_TREE: OrgUnitSeed[] = [
             code: 'kg-border-chui',
             kind: 'region',
             name: { en: 'Chui Border Detachment', ru: 'Чуйский пограничный отряд' },
-            children: [post('kg-border-ak-zhol', 'Ak-Zhol', 'Ак-Жол'), post('kg-border-chaldovar', 'Chaldovar', 'Чалдовар')],
+            children: [
+              post('kg-border-ak-zhol', 'Ak-Zhol', 'Ак-Жол'),
+              post('kg-border-chaldovar', 'Chaldovar', 'Чалдовар'),
+            ],
           },
           {
             code: 'kg-border-osh',
             kind: 'region',
             name: { en: 'Osh Border Detachment', ru: 'Ошский пограничный отряд' },
-            children: [post('kg-border-dostuk', 'Dostuk', 'Достук'), post('kg-border-irkeshtam', 'Irkeshtam', 'Иркештам')],
+            children: [
+              post('kg-border-dostuk', 'Dostuk', 'Достук'),
+              post('kg-border-irkeshtam', 'Irkeshtam', 'Иркештам'),
+            ],
           },
         ],
       },
       {
         code: 'kg-customs',
         kind: 'agency',
-        name: { en: 'State Customs Service of Kyrgyzstan', ru: 'Государственная таможенная служба Кыргызстана' },
+        name: {
+          en: 'State Customs Service of Kyrgyzstan',
+          ru: 'Государственная таможенная служба Кыргызстана',
+        },
         children: [
           {
             code: 'kg-customs-naryn',
@@ -196,7 +218,11 @@ export const ORG_TREE: OrgUnitSeed[] = [
             kind: 'directorate',
             name: { en: 'Khatlon Migration Directorate', ru: 'Хатлонское управление миграционной службы' },
             children: [
-              post('tj-migration-panji-poyon', 'Panji Poyon migration point', 'Миграционный пункт «Нижний Пяндж»'),
+              post(
+                'tj-migration-panji-poyon',
+                'Panji Poyon migration point',
+                'Миграционный пункт «Нижний Пяндж»',
+              ),
               post('tj-migration-dusti', 'Dusti migration point', 'Миграционный пункт «Дусти»'),
             ],
           },
@@ -212,26 +238,38 @@ export const ORG_TREE: OrgUnitSeed[] = [
       {
         code: 'tm-border',
         kind: 'agency',
-        name: { en: 'State Border Service of Turkmenistan', ru: 'Государственная пограничная служба Туркменистана' },
+        name: {
+          en: 'State Border Service of Turkmenistan',
+          ru: 'Государственная пограничная служба Туркменистана',
+        },
         children: [
           {
             code: 'tm-border-lebap',
             kind: 'region',
             name: { en: 'Lebap Border Detachment', ru: 'Лебапский пограничный отряд' },
-            children: [post('tm-border-farap', 'Farap', 'Фарап'), post('tm-border-imam-nazar', 'Imam Nazar', 'Имам Назар')],
+            children: [
+              post('tm-border-farap', 'Farap', 'Фарап'),
+              post('tm-border-imam-nazar', 'Imam Nazar', 'Имам Назар'),
+            ],
           },
           {
             code: 'tm-border-mary',
             kind: 'region',
             name: { en: 'Mary Border Detachment', ru: 'Марыйский пограничный отряд' },
-            children: [post('tm-border-serhetabat', 'Serhetabat', 'Серхетабат'), post('tm-border-sarahs', 'Sarahs', 'Сарахс')],
+            children: [
+              post('tm-border-serhetabat', 'Serhetabat', 'Серхетабат'),
+              post('tm-border-sarahs', 'Sarahs', 'Сарахс'),
+            ],
           },
         ],
       },
       {
         code: 'tm-customs',
         kind: 'agency',
-        name: { en: 'State Customs Service of Turkmenistan', ru: 'Государственная таможенная служба Туркменистана' },
+        name: {
+          en: 'State Customs Service of Turkmenistan',
+          ru: 'Государственная таможенная служба Туркменистана',
+        },
         children: [
           {
             code: 'tm-customs-ahal',
@@ -247,7 +285,10 @@ export const ORG_TREE: OrgUnitSeed[] = [
       {
         code: 'tm-migration',
         kind: 'agency',
-        name: { en: 'State Migration Service of Turkmenistan', ru: 'Государственная миграционная служба Туркменистана' },
+        name: {
+          en: 'State Migration Service of Turkmenistan',
+          ru: 'Государственная миграционная служба Туркменистана',
+        },
         children: [
           {
             code: 'tm-migration-lebap',
@@ -276,13 +317,19 @@ export const ORG_TREE: OrgUnitSeed[] = [
             code: 'uz-border-tashkent',
             kind: 'region',
             name: { en: 'Tashkent Border Detachment', ru: 'Ташкентский пограничный отряд' },
-            children: [post('uz-border-yallama', 'Yallama', 'Яллама'), post('uz-border-oybek', 'Oybek', 'Ойбек')],
+            children: [
+              post('uz-border-yallama', 'Yallama', 'Яллама'),
+              post('uz-border-oybek', 'Oybek', 'Ойбек'),
+            ],
           },
           {
             code: 'uz-border-fergana',
             kind: 'region',
             name: { en: 'Fergana Border Detachment', ru: 'Ферганский пограничный отряд' },
-            children: [post('uz-border-dostlik', 'Dostlik', 'Дустлик'), post('uz-border-uchkurgan', 'Uchkurgan', 'Учкурган')],
+            children: [
+              post('uz-border-dostlik', 'Dostlik', 'Дустлик'),
+              post('uz-border-uchkurgan', 'Uchkurgan', 'Учкурган'),
+            ],
           },
         ],
       },

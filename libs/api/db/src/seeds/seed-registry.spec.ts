@@ -54,7 +54,9 @@ describe('seeds', () => {
       expect(country.agencies).toBe(3);
       expect(country.posts).toBeGreaterThanOrEqual(6);
     }
-    const unnamed: unknown[] = await dataSource.query(`SELECT 1 FROM org_unit WHERE NOT (name ? 'en' AND name ? 'ru')`);
+    const unnamed: unknown[] = await dataSource.query(
+      `SELECT 1 FROM org_unit WHERE NOT (name ? 'en' AND name ? 'ru')`,
+    );
     expect(unnamed).toHaveLength(0);
     expect(ORG_TREE).toHaveLength(5);
   });

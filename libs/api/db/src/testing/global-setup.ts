@@ -44,7 +44,11 @@ export default async function globalSetup(): Promise<void> {
   for (let port = FIRST_PORT; port < FIRST_PORT + 10; port++) {
     if (await isPortTaken(port)) continue;
     try {
-      const handle = await startEmbeddedPostgres({ dataDir: join(rootDir, 'postgres'), port, database: 'postgres' });
+      const handle = await startEmbeddedPostgres({
+        dataDir: join(rootDir, 'postgres'),
+        port,
+        database: 'postgres',
+      });
       globalThis.borderAcademyTestPostgres = { handle, rootDir };
       process.env[TEST_ADMIN_URL_VARIABLE] = handle.adminUrl;
       return;

@@ -41,7 +41,12 @@ describe('org units API', () => {
 
   it('reports the total on a page past the end', async () => {
     const { total } = await list('?pageSize=1');
-    expect(await list(`?page=${total + 1}&pageSize=1`)).toEqual({ items: [], total, page: total + 1, pageSize: 1 });
+    expect(await list(`?page=${total + 1}&pageSize=1`)).toEqual({
+      items: [],
+      total,
+      page: total + 1,
+      pageSize: 1,
+    });
   });
 
   it('shows names per language, the place in the tree and the number of children', async () => {
@@ -60,7 +65,11 @@ describe('org units API', () => {
   it('lists the children of a unit', async () => {
     const [kazakhstan] = (await list('?q=Kazakhstan&pageSize=1')).items;
     const children = await list(`?parentId=${kazakhstan?.id}`);
-    expect(children.items.map((unit) => unit.code).sort()).toEqual(['kz-border', 'kz-customs', 'kz-migration']);
+    expect(children.items.map((unit) => unit.code).sort()).toEqual([
+      'kz-border',
+      'kz-customs',
+      'kz-migration',
+    ]);
     expect(children.items.every((unit) => unit.depth === 1 && unit.parentId === kazakhstan?.id)).toBe(true);
   });
 
@@ -84,7 +93,10 @@ describe('org units API', () => {
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
-    expect(missing.json()).toMatchObject({ status: 404, type: 'urn:border-academy:problem:org-unit-not-found' });
+    expect(missing.json()).toMatchObject({
+      status: 404,
+      type: 'urn:border-academy:problem:org-unit-not-found',
+    });
   });
 
   it.each([

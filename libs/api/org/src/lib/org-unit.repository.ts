@@ -58,7 +58,9 @@ export class OrgUnitRepository {
     if (filter.q) {
       parameters.push(`%${escapeLike(filter.q)}%`);
       const p = `$${parameters.length}`;
-      conditions.push(`(u.code ILIKE ${p} OR EXISTS (SELECT 1 FROM jsonb_each_text(u.name) n WHERE n.value ILIKE ${p}))`);
+      conditions.push(
+        `(u.code ILIKE ${p} OR EXISTS (SELECT 1 FROM jsonb_each_text(u.name) n WHERE n.value ILIKE ${p}))`,
+      );
     }
     parameters.push(filter.limit, filter.offset);
     const rows: OrgUnitRow[] = await this.dataSource.query(
@@ -74,7 +76,10 @@ export class OrgUnitRepository {
   }
 
   async findById(id: string): Promise<OrgUnit | null> {
-    const rows: OrgUnitRow[] = await this.dataSource.query(`${SELECT_ORG_UNIT} FROM org_unit u WHERE u.id = $1`, [id]);
+    const rows: OrgUnitRow[] = await this.dataSource.query(
+      `${SELECT_ORG_UNIT} FROM org_unit u WHERE u.id = $1`,
+      [id],
+    );
     return rows[0] ? toOrgUnit(rows[0]) : null;
   }
 

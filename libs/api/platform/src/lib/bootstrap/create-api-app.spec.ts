@@ -69,7 +69,11 @@ describe('the API application', () => {
   });
 
   it('routes versioned endpoints under /api/v1', async () => {
-    const response = await testApp.app.inject({ method: 'POST', url: '/api/v1/things', payload: { title: 'A', hours: 2 } });
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/things',
+      payload: { title: 'A', hours: 2 },
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ title: 'A', hours: 2 });
   });
@@ -134,7 +138,11 @@ describe('the API application', () => {
   });
 
   it('keeps a sane incoming request id and replaces an unsafe one', async () => {
-    const kept = await testApp.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'abc-123' } });
+    const kept = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(kept.headers['x-request-id']).toBe('abc-123');
     const replaced = await testApp.app.inject({
       method: 'GET',

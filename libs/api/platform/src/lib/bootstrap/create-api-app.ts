@@ -1,6 +1,13 @@
 import { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
-import { DynamicModule, Logger as NestLogger, Module, RequestMethod, Type, VersioningType } from '@nestjs/common';
+import {
+  DynamicModule,
+  Logger as NestLogger,
+  Module,
+  RequestMethod,
+  Type,
+  VersioningType,
+} from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -48,7 +55,10 @@ class ApiRootModule {
         ...features,
       ],
       controllers: [HealthController],
-      providers: [{ provide: ApiConfig, useValue: config }, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        { provide: ApiConfig, useValue: config },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
       exports: [ApiConfig],
       global: true,
     };
@@ -85,10 +95,14 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule.forRoot(config, options.features), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiRootModule.forRoot(config, options.features),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   try {
     app.useLogger(app.get(Logger));
     const fastify = app.getHttpAdapter().getInstance();

@@ -34,7 +34,12 @@ describe('loadApiConfig', () => {
   });
 
   it('names every bad variable in one error', () => {
-    const problems = problemsOf({ PORT: 'abc', NODE_ENV: 'staging', SEED_DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x' });
+    const problems = problemsOf({
+      PORT: 'abc',
+      NODE_ENV: 'staging',
+      SEED_DEMO_DATA: 'maybe',
+      DATABASE_URL: 'mysql://x',
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT: must be an integer port number \(got "abc"\)/),
@@ -46,7 +51,9 @@ describe('loadApiConfig', () => {
   });
 
   it('rejects a port out of range', () => {
-    expect(problemsOf({ PORT: '70000' })).toEqual([expect.stringMatching(/^PORT: must be between 0 and 65535/)]);
+    expect(problemsOf({ PORT: '70000' })).toEqual([
+      expect.stringMatching(/^PORT: must be between 0 and 65535/),
+    ]);
   });
 
   it('refuses the development secret in production', () => {

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** The value of APP_SECRET outside production; refused when NODE_ENV=production. */
 export const DEV_APP_SECRET = 'development-only-secret-do-not-use-in-production';
@@ -120,7 +131,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     return Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}${shown}`);
   });
   if (config.isProduction && config.APP_SECRET === DEV_APP_SECRET) {
-    problems.push('APP_SECRET: the development default is refused when NODE_ENV=production; set a random secret');
+    problems.push(
+      'APP_SECRET: the development default is refused when NODE_ENV=production; set a random secret',
+    );
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;

@@ -40,7 +40,12 @@ export function loggerParams(config: ApiConfig): Params {
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       ...(pretty
-        ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } }
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' },
+            },
+          }
         : {}),
     },
   };

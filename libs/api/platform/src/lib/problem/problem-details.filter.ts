@@ -16,7 +16,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function reportProblem(logger: Logger, error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+export function reportProblem(
+  logger: Logger,
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const body = toProblem(error, request);
   if (body.status >= 500) {
     logger.error(

@@ -66,7 +66,9 @@ export function toProblem(error: unknown, request: Pick<FastifyRequest, 'id' | '
       const message =
         typeof response === 'string'
           ? response
-          : typeof response === 'object' && response !== null && typeof (response as ErrorWithCode).message === 'string'
+          : typeof response === 'object' &&
+              response !== null &&
+              typeof (response as ErrorWithCode).message === 'string'
             ? ((response as ErrorWithCode).message as string)
             : undefined;
       // Nest hands Fastify's body-parser errors over as plain HttpExceptions carrying Fastify's message
