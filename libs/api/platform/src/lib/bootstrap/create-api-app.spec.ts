@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@border-academy/shared-contracts';
 import { IsInt, IsString } from 'class-validator';
+import { DataSource } from 'typeorm';
 
 import { Public } from '../access/public.decorator';
 import { TestApp, createTestApp } from '../testing/test-app';
@@ -30,6 +31,17 @@ class ThingController {
   }
 }
 
+@Public()
+@Controller('counts')
+class CountController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  async count(): Promise<unknown> {
+    return this.dataSource.query('SELECT count(*)::int AS units FROM org_unit');
+  }
+}
+
 @Controller('private')
 class PrivateController {
   @Get()
@@ -38,7 +50,7 @@ class PrivateController {
   }
 }
 
-@Module({ controllers: [ThingController, PrivateController] })
+@Module({ controllers: [ThingController, CountController, PrivateController] })
 class ThingModule {}
 
 function problemOf(response: { headers: Record<string, unknown>; json(): unknown }): ProblemDetails {
@@ -210,5 +222,33 @@ describe('the API serving a built web app', () => {
     const response = await testApp.app.inject({ method: 'GET', url: '/api/unknown' });
     expect(response.statusCode).toBe(404);
     expect(problemOf(response).status).toBe(404);
+  });
+});
+
+describe('the API without its database', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp([ThingModule]);
+    await testApp.app.get(DataSource).destroy();
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+  });
+
+  it('reports health as an error with 503', async () => {
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ status: 'error', database: { status: 'down' } });
+  });
+
+  it('answers a request that needs the database with a 503 problem', async () => {
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/counts' });
+    expect(response.statusCode).toBe(503);
+    expect(problemOf(response)).toMatchObject({
+      status: 503,
+      type: 'urn:border-academy:problem:database-unavailable',
+    });
   });
 });
