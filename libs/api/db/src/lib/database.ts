@@ -28,6 +28,7 @@ export class Database {
         dataDir,
         port: settings.embeddedPort,
         database: settings.embeddedDatabase,
+        onNotice: (message) => log.warn(message),
       });
       url = embedded.url;
     }

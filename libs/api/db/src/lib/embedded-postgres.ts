@@ -10,7 +10,10 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Database to create if missing. */
   database: string;
+  /** PostgreSQL's own output (initdb, server log). */
   onLog?: (message: string) => void;
+  /** What this module decides (initialising, reusing or clearing a cluster). */
+  onNotice?: (message: string) => void;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -134,7 +137,7 @@ async function createDatabaseIfMissing(adminUrl: string, database: string): Prom
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
-  const log = options.onLog ?? (() => undefined);
+  const log = options.onNotice ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const runningAsRoot = process.getuid?.() === 0;
@@ -148,8 +151,9 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated `postgres` user.
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8'],
-    onLog: (message: string) => log(message.trim()),
-    onError: (error: unknown) => log(error instanceof Error ? error.message : String(error).trim()),
+    onLog: (message: string) => options.onLog?.(message.trim()),
+    onError: (error: unknown) =>
+      options.onLog?.(error instanceof Error ? error.message : String(error).trim()),
   });
 
   const parent = resolve(dataDir, '..');
