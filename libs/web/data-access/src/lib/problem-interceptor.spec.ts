@@ -58,13 +58,11 @@ describe('problemInterceptor', () => {
       ],
     };
     const result = failingGet('/api/v1/courses');
-    http
-      .expectOne('/api/v1/courses')
-      .flush(problem, {
-        status: 400,
-        statusText: 'Bad Request',
-        headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
-      });
+    http.expectOne('/api/v1/courses').flush(problem, {
+      status: 400,
+      statusText: 'Bad Request',
+      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
+    });
 
     const error = await result;
     expect(error.status).toBe(400);

@@ -16,11 +16,14 @@ describe('LanguagePreference', () => {
     document.documentElement.lang = '';
   });
 
+  afterEach(() => jest.restoreAllMocks());
+
   it('starts in English on a first visit and tells the page', async () => {
     const preference = await start();
     expect(preference.active()).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(TestBed.inject(TranslocoService).translate('app.name')).toBe('Border Academy');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
   });
 
   it('switches to Russian at run time, sets <html lang> and remembers the choice', async () => {
@@ -37,6 +40,12 @@ describe('LanguagePreference', () => {
     const preference = await start();
     expect(preference.active()).toBe('ru');
     expect(document.documentElement.lang).toBe('ru');
+  });
+
+  it("follows the browser's language on a first visit when the platform speaks it", async () => {
+    jest.spyOn(navigator, 'language', 'get').mockReturnValue('ru-KZ');
+    const preference = await start();
+    expect(preference.active()).toBe('ru');
   });
 
   it('ignores a stored value that is not a supported language', async () => {

@@ -26,13 +26,23 @@ export class LanguagePreference {
     return isSupportedLanguage(browser) ? browser : DEFAULT_LANGUAGE;
   }
 
+  /** Applies the remembered (or guessed) language at start-up; only an explicit choice is stored. */
+  start(): Promise<void> {
+    return this.apply(this.initialLanguage());
+  }
+
+  /** The user's explicit choice: applied at once and remembered on this device. */
   async use(language: LanguageCode): Promise<void> {
+    await this.apply(language);
+    this.store(language);
+  }
+
+  private async apply(language: LanguageCode): Promise<void> {
     // Loading before switching avoids a flash of untranslated keys on a slow connection.
     await firstValueFrom(this.transloco.load(language));
     this.transloco.setActiveLang(language);
     this.current.set(language);
     this.document.documentElement.lang = language;
-    this.store(language);
   }
 
   private readStored(): LanguageCode | null {

@@ -27,9 +27,6 @@ export function provideI18n(): EnvironmentProviders {
       loader: JsonTranslationLoader,
     }),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    provideAppInitializer(() => {
-      const preference = inject(LanguagePreference);
-      return preference.use(preference.initialLanguage());
-    }),
+    provideAppInitializer(() => inject(LanguagePreference).start()),
   ]);
 }
