@@ -68,6 +68,9 @@ class ApiRootModule {
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
+  // Angular's critical-CSS inlining loads the full stylesheet with onload="this.media='all'"; only
+  // that exact handler is allowed, by its hash
+  scriptSrcAttr: ["'unsafe-hashes'", "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='"],
   // Angular (and Swagger UI) set inline styles; scripts stay external only
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:'],
@@ -77,6 +80,8 @@ const CONTENT_SECURITY_POLICY = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
+  // the app may be served over plain HTTP on an internal network; upgrading would break its assets
+  upgradeInsecureRequests: null,
 };
 
 /**
