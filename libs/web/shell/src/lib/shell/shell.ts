@@ -35,6 +35,9 @@ export class Shell {
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
+  /** Matches the toolbar height set in shell.scss, so the sliding navigation starts below the sticky bar. */
+  protected readonly topBarHeight = 56;
+
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_SCREEN)
