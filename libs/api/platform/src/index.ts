@@ -9,3 +9,4 @@ export * from './lib/problem/problem';
 export * from './lib/problem/problem-details.filter';
 export * from './lib/problem/validation';
 export * from './lib/testing/test-app';
+export * from './lib/problem/api-problem-responses';

@@ -121,10 +121,15 @@ describe('org units API', () => {
 
   it('documents the org unit routes in OpenAPI', async () => {
     const response = await testApp.app.inject({ method: 'GET', url: '/api/docs-json' });
-    const document = response.json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const document = response.json() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/org-units', '/api/v1/org-units/{id}']),
     );
-    expect(document.paths['/api/v1/org-units']?.['get']?.tags).toEqual(['org-units']);
+    const list = document.paths['/api/v1/org-units']?.['get'] as {
+      tags?: string[];
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(list.tags).toEqual(['org-units']);
+    expect(Object.keys(list.responses['400']?.content ?? {})).toEqual([PROBLEM_CONTENT_TYPE]);
   });
 });

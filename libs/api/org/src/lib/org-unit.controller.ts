@@ -1,23 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Public } from '@border-academy/api-platform';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, Public } from '@border-academy/api-platform';
 
 import { OrgUnitDto, OrgUnitIdParamDto, OrgUnitListQueryDto, OrgUnitPageDto } from './org-unit.dto';
 import { OrgUnitService } from './org-unit.service';
 
-const PROBLEM = 'application/problem+json (RFC 9457)';
-
 @ApiTags('org-units')
-@ApiBadRequestResponse({ description: `Invalid parameters; field errors in ${PROBLEM}` })
-@ApiServiceUnavailableResponse({ description: `The database is unavailable; ${PROBLEM}` })
+@ApiProblemResponses(400, 500, 503)
 // Readable anonymously until sign-in exists; the identity work replaces this with role and scope checks.
 @Public()
 @Controller('org-units')
@@ -35,7 +24,7 @@ export class OrgUnitController {
   @ApiOperation({ summary: 'One org unit' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrgUnitDto })
-  @ApiNotFoundResponse({ description: `No such org unit; ${PROBLEM}` })
+  @ApiProblemResponses(404)
   get(@Param() params: OrgUnitIdParamDto): Promise<OrgUnitDto> {
     return this.orgUnits.get(params.id);
   }
