@@ -30,7 +30,7 @@ describe('appRoutes', () => {
     expect((harness.routeNativeElement as HTMLElement).querySelector('h1')?.textContent?.trim()).toBe(
       'Welcome to Border Academy',
     );
-    expect(home.constructor.name).toBe('Home');
+    expect(home?.constructor.name).toBe('Home');
     expect(TestBed.inject(Title).getTitle()).toBe('Home · Border Academy');
   });
 

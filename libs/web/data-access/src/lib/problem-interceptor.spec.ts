@@ -88,9 +88,14 @@ describe('problemInterceptor', () => {
   });
 
   it('reads a problem body that arrived as text', async () => {
-    const result = firstValueFrom(
+    const result: Promise<ApiError> = firstValueFrom(
       TestBed.inject(HttpClient).get('/api/v1/export', { responseType: 'text' }),
-    ).catch((error: unknown) => error as ApiError);
+    ).then(
+      () => {
+        throw new Error('expected the export to fail');
+      },
+      (error: unknown) => error as ApiError,
+    );
     http
       .expectOne('/api/v1/export')
       .flush(

@@ -43,7 +43,7 @@ describe('Home', () => {
   it('welcomes the user and names the three thematic areas', () => {
     http.expectOne('/api/health').flush(healthy);
     expect(page.querySelector('h1')?.textContent?.trim()).toBe('Welcome to Border Academy');
-    const areas = [...page.querySelectorAll('h3')].map((heading) => heading.textContent?.trim());
+    const areas = Array.from(page.querySelectorAll('h3')).map((heading) => heading.textContent?.trim());
     expect(areas).toEqual(['Integrated Border Management', 'Migration', 'Trade facilitation']);
   });
 

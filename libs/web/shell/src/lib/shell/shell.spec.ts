@@ -18,7 +18,7 @@ describe('Shell', () => {
   async function chooseLanguage(name: string): Promise<void> {
     (page.querySelector('[data-testid="language-switch"]') as HTMLButtonElement).click();
     await fixture.whenStable();
-    const items = [...document.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]')];
+    const items = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]'));
     const item = items.find((candidate) => candidate.textContent?.trim() === name);
     expect(item).toBeDefined();
     item?.click();
