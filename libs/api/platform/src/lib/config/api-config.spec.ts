@@ -50,6 +50,10 @@ describe('loadApiConfig', () => {
     );
   });
 
+  it('says once that a non-number is not a port', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT: must be an integer port number (got "abc")']);
+  });
+
   it('rejects a port out of range', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual([
       expect.stringMatching(/^PORT: must be between 0 and 65535/),

@@ -128,7 +128,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const config = plainToInstance(ApiConfig, raw);
   const problems = validateSync(config).flatMap((error) => {
     const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
-    return Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}${shown}`);
+    const constraints = error.constraints ?? {};
+    // a value that is not a number at all fails the range checks too; saying so adds nothing
+    const messages = constraints['isInt'] ? [constraints['isInt']] : [...new Set(Object.values(constraints))];
+    return messages.map((message) => `${error.property}: ${message}${shown}`);
   });
   if (config.isProduction && config.APP_SECRET === DEV_APP_SECRET) {
     problems.push(

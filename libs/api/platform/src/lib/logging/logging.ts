@@ -3,6 +3,8 @@ import { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Params } from 'nestjs-pino';
+import { Options } from 'pino-http';
+import { destination } from 'pino';
 
 import { ApiConfig } from '../config/api-config';
 
@@ -28,25 +30,26 @@ function prettyAvailable(): boolean {
 export function loggerParams(config: ApiConfig): Params {
   const pretty =
     (config.LOG_PRETTY ?? (Boolean(process.stdout.isTTY) && !config.isProduction)) && prettyAvailable();
-  return {
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      // Fastify assigned the id (see createApiApp) and stored it on the raw request
-      genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      ...(pretty
-        ? {
-            transport: {
-              target: 'pino-pretty',
-              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' },
-            },
-          }
-        : {}),
+  const options: Options = {
+    level: config.LOG_LEVEL,
+    // Fastify assigned the id (see createApiApp) and stored it on the raw request
+    genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
     },
+    customLogLevel: (_request, response, error) =>
+      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' },
+          },
+        }
+      : {}),
   };
+  // Synchronous writes: Nest re-raises SIGTERM/SIGINT right after shutting down, which would drop
+  // whatever an asynchronous stream still buffers (the last shutdown lines).
+  return { pinoHttp: pretty ? options : [options, destination({ dest: 1, sync: true })] };
 }
