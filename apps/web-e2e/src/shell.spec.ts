@@ -3,11 +3,6 @@ import { expect, test } from '@playwright/test';
 import { expectNoAccessibilityViolations } from './accessibility';
 
 test.describe('app shell', () => {
-  test.beforeEach(async ({ page }) => {
-    // Each test starts from the default language, whatever an earlier test chose.
-    await page.addInitScript(() => window.localStorage.clear());
-  });
-
   test('loads the home page in English with the platform status, without accessibility violations', async ({
     page,
   }) => {
@@ -40,7 +35,7 @@ test.describe('app shell', () => {
     await expectNoAccessibilityViolations(page);
   });
 
-  test('is usable by keyboard: the skip link moves focus to the main content', async ({ page }) => {
+  test('is usable by keyboard: the skip link moves focus to the main content @keyboard', async ({ page }) => {
     await page.goto('/');
     await page.keyboard.press('Tab');
     const skipLink = page.getByRole('link', { name: /skip/i });
