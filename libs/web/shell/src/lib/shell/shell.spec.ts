@@ -1,8 +1,11 @@
-import { ApplicationInitStatus } from '@angular/core';
+import { ApplicationInitStatus, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { LANGUAGE_STORAGE_KEY, provideI18n } from '@border-academy/web-i18n';
 import { Shell } from './shell';
+
+@Component({ template: '<h1>Page</h1>' })
+class Page {}
 
 async function until(condition: () => boolean): Promise<void> {
   for (let attempt = 0; attempt < 50 && !condition(); attempt++) {
@@ -26,7 +29,15 @@ describe('Shell', () => {
 
   beforeEach(async () => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideI18n()] });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: '', component: Page },
+          { path: 'other', component: Page },
+        ]),
+        provideI18n(),
+      ],
+    });
     await TestBed.inject(ApplicationInitStatus).donePromise;
     fixture = TestBed.createComponent(Shell);
     page = fixture.nativeElement as HTMLElement;
@@ -73,6 +84,15 @@ describe('Shell', () => {
     skip.dispatchEvent(event);
 
     expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(page.querySelector('main'));
+  });
+
+  it('moves focus to the main content after navigating to another page, not on the first load', async () => {
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/');
+    expect(document.activeElement).not.toBe(page.querySelector('main'));
+
+    await router.navigateByUrl('/other');
     expect(document.activeElement).toBe(page.querySelector('main'));
   });
 });
