@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const projectConfig = /^tsconfig\.(app|lib|spec)\.json$/;
 const configs = ['apps', 'libs', 'tools']
-  .flatMap((top) => readdirSync(join(root, top), { recursive: true, encoding: 'utf8' }).map((path) => join(top, path)))
+  .flatMap((top) =>
+    readdirSync(join(root, top), { recursive: true, encoding: 'utf8' }).map((path) => join(top, path)),
+  )
   .filter((path) => !path.includes('node_modules') && projectConfig.test(path.split('/').pop() ?? ''))
   .concat('apps/web-e2e/tsconfig.json');
 

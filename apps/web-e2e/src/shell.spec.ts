@@ -17,7 +17,10 @@ test.describe('app shell', () => {
   test('switches to Russian at run time and keeps the choice after a reload', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitemradio', { name: 'Русский' }).or(page.getByRole('option', { name: 'Русский' })).click();
+    await page
+      .getByRole('menuitemradio', { name: 'Русский' })
+      .or(page.getByRole('option', { name: 'Русский' }))
+      .click();
 
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await expect(page.getByRole('banner')).toContainText('Пограничная академия');

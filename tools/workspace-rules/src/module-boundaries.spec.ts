@@ -16,7 +16,14 @@ interface LintMessage {
 function boundaryErrors(path: string, source: string): string[] {
   const result = spawnSync(
     process.execPath,
-    [join(workspaceRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', path, '--format', 'json'],
+    [
+      join(workspaceRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+      '--stdin',
+      '--stdin-filename',
+      path,
+      '--format',
+      'json',
+    ],
     { cwd: workspaceRoot, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
   );
   const [report] = JSON.parse(result.stdout) as { messages: LintMessage[] }[];
@@ -31,7 +38,9 @@ describe('module boundaries', () => {
       'libs/web/shell/src/lib/boundary-probe.ts',
       "import { ApiDbModule } from '@border-academy/api-db';\nexport const probe = ApiDbModule;\n",
     );
-    expect(errors).toEqual([expect.stringContaining('can only depend on libs tagged with "scope:web", "scope:shared"')]);
+    expect(errors).toEqual([
+      expect.stringContaining('can only depend on libs tagged with "scope:web", "scope:shared"'),
+    ]);
   });
 
   it('fails lint when web code imports a server-only package', () => {
