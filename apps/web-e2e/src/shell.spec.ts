@@ -40,6 +40,8 @@ test.describe('app shell', () => {
 
   test('is usable by keyboard: the skip link moves focus to the main content @keyboard', async ({ page }) => {
     await page.goto('/');
+    // The shell must have rendered before the first key press.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Tab');
     const skipLink = page.getByRole('link', { name: /skip/i });
     await expect(skipLink).toBeFocused();
