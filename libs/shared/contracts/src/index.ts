@@ -3,3 +3,4 @@ export * from './lib/language';
 export * from './lib/org-unit';
 export * from './lib/page';
 export * from './lib/problem-details';
+export * from './lib/identity';

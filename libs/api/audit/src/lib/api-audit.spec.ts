@@ -1,0 +1,7 @@
+import { apiAudit } from './api-audit';
+
+describe('apiAudit', () => {
+  it('should work', () => {
+    expect(apiAudit()).toEqual('api-audit');
+  });
+});

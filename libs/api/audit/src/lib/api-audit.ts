@@ -1,0 +1,3 @@
+export function apiAudit(): string {
+  return 'api-audit';
+}

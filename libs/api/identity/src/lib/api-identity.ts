@@ -1,0 +1,3 @@
+export function apiIdentity(): string {
+  return 'api-identity';
+}

@@ -1,0 +1,52 @@
+import { LanguageCode } from './language';
+
+/** The roles of the platform; each is granted on an org unit and covers that unit's subtree. */
+export const ROLES = ['learner', 'trainer', 'hr', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_STATUSES = ['active', 'suspended'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** A role held on an org unit (and so on everything under it). */
+export interface RoleGrant {
+  id: string;
+  role: Role;
+  orgUnitId: string;
+  orgUnitName: { en: string; ru?: string };
+}
+
+/** The signed-in person, as the web app needs it to render navigation and pages. */
+export interface CurrentUser {
+  id: string;
+  login: string;
+  email: string;
+  fullName: string;
+  /** Full name in Cyrillic, where given. */
+  fullNameCyrillic?: string;
+  language: LanguageCode;
+  orgUnitId: string;
+  grants: RoleGrant[];
+}
+
+/** `POST /api/v1/auth/sign-in`: login or email, and password. */
+export interface SignInRequest {
+  login: string;
+  password: string;
+}
+
+/**
+ * Answer of sign-in and of `POST /api/v1/auth/refresh`. The refresh token travels only in an httpOnly,
+ * SameSite=Strict cookie; the short-lived access token is kept in memory and sent as a Bearer token.
+ */
+export interface SessionResponse {
+  accessToken: string;
+  /** ISO 8601 instant at which the access token expires. */
+  accessTokenExpiresAt: string;
+  user: CurrentUser;
+}
+
+/** `POST /api/v1/auth/password`: the signed-in user changes their own password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
