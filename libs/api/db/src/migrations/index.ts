@@ -1,4 +1,5 @@
 import { CreateOrgUnit1764300000000 } from './1764300000000-CreateOrgUnit';
+import { CreateIdentity1764400000000 } from './1764400000000-CreateIdentity';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
-export const MIGRATIONS = [CreateOrgUnit1764300000000];
+export const MIGRATIONS = [CreateOrgUnit1764300000000, CreateIdentity1764400000000];

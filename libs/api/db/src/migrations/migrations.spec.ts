@@ -30,14 +30,26 @@ describe('migrations', () => {
     const applied = await dataSource.runMigrations();
     expect(applied).toHaveLength(MIGRATIONS.length);
     expect(await tableNames(dataSource)).toEqual(
-      expect.arrayContaining(['migration', 'org_unit', 'seed_run']),
+      expect.arrayContaining([
+        'app_user',
+        'audit_event',
+        'auth_session',
+        'migration',
+        'org_unit',
+        'password_reset',
+        'position',
+        'role_grant',
+        'seed_run',
+      ]),
     );
 
     for (let step = 0; step < MIGRATIONS.length; step++) {
       await dataSource.undoLastMigration();
     }
     expect(await tableNames(dataSource)).toEqual(['migration']);
-    const types: unknown[] = await dataSource.query(`SELECT 1 FROM pg_type WHERE typname = 'org_unit_kind'`);
+    const types: unknown[] = await dataSource.query(
+      `SELECT 1 FROM pg_type WHERE typname IN ('org_unit_kind', 'role', 'user_status')`,
+    );
     expect(types).toHaveLength(0);
 
     expect(await dataSource.runMigrations()).toHaveLength(MIGRATIONS.length);
@@ -54,5 +66,27 @@ describe('migrations', () => {
       `SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_org_unit_path'`,
     );
     expect(rows[0]?.indexdef).toContain('text_pattern_ops');
+  });
+
+  it('keep the audit trail append-only', async () => {
+    await dataSource.query(`INSERT INTO audit_event (action) VALUES ('test.append')`);
+    await expect(dataSource.query(`UPDATE audit_event SET action = 'test.changed'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuse a second user whose login differs only in case', async () => {
+    const [unit]: { id: string }[] = await dataSource.query(
+      `INSERT INTO org_unit (code, kind, name, path, depth) VALUES ('xx', 'country', '{"en":"X"}', 'xx', 0) RETURNING id`,
+    );
+    const insert = (login: string, email: string) =>
+      dataSource.query(
+        `INSERT INTO app_user (login, email, full_name, org_unit_id) VALUES ($1, $2, 'A', $3)`,
+        [login, email, unit?.id],
+      );
+    await insert('a.person', 'a@example.org');
+    await expect(insert('A.Person', 'b@example.org')).rejects.toThrow(/uq_app_user_login/);
+    await expect(insert('b.person', 'A@Example.org')).rejects.toThrow(/uq_app_user_email/);
   });
 });
