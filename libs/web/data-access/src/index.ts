@@ -4,3 +4,7 @@ export * from './lib/error-notification';
 export * from './lib/error-notifier';
 export * from './lib/health-client';
 export * from './lib/problem-interceptor';
+export * from './lib/session/auth-guards';
+export * from './lib/session/auth-interceptor';
+export * from './lib/session/auth-session';
+export * from './lib/session/provide-auth-session';

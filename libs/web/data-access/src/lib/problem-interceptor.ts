@@ -21,7 +21,8 @@ export const problemInterceptor: HttpInterceptorFn = (request, next) => {
 
       const problem = readProblem(failure.error);
       const message = userMessage(failure.status, problem, transloco);
-      if (request.context.get(NOTIFY_ON_ERROR)) notifier.show(message);
+      // A 401 is answered by the auth interceptor sending the user to sign in, where the page says why.
+      if (request.context.get(NOTIFY_ON_ERROR) && failure.status !== 401) notifier.show(message);
       return throwError(() => new ApiError(failure.status, problem, message));
     }),
   );

@@ -1,0 +1,39 @@
+import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { catchError, from, switchMap, throwError } from 'rxjs';
+import { AUTH_API, AuthSession } from './auth-session';
+
+// These answer 401 for a wrong password, a missing cookie or a session already gone: renewing would not help.
+const WITHOUT_RENEWAL: readonly string[] = [AUTH_API.signIn, AUTH_API.refresh, AUTH_API.signOut];
+
+function withToken(request: HttpRequest<unknown>, token: string | null): HttpRequest<unknown> {
+  return token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+}
+
+/**
+ * Sends the access token with every API request. When a protected route answers 401 (the token
+ * ran out, e.g. after the phone slept), it renews the session once and replays the request; if that
+ * fails the session has ended and the user is sent to sign in.
+ */
+export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  if (!request.url.startsWith('/api/')) return next(request);
+  const session = inject(AuthSession);
+
+  return next(withToken(request, session.accessToken)).pipe(
+    catchError((failure: unknown) => {
+      const renewable =
+        failure instanceof HttpErrorResponse &&
+        failure.status === 401 &&
+        !WITHOUT_RENEWAL.includes(request.url);
+      if (!renewable) return throwError(() => failure);
+
+      return from(session.refresh()).pipe(
+        switchMap((renewed) => {
+          if (renewed) return next(withToken(request, session.accessToken));
+          void session.expire();
+          return throwError(() => failure);
+        }),
+      );
+    }),
+  );
+};

@@ -1,0 +1,153 @@
+import { HttpClient } from '@angular/common/http';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { CurrentUser, Role, SessionResponse, SignInRequest } from '@border-academy/shared-contracts';
+import { LanguagePreference } from '@border-academy/web-i18n';
+import { withoutErrorNotification } from '../error-notification';
+
+export const AUTH_API = {
+  signIn: '/api/v1/auth/sign-in',
+  refresh: '/api/v1/auth/refresh',
+  signOut: '/api/v1/auth/sign-out',
+  signOutEverywhere: '/api/v1/auth/sign-out-everywhere',
+  me: '/api/v1/me',
+  password: '/api/v1/auth/password',
+} as const;
+
+/** Where the sign-in page lives; guards and the session send people there. */
+export const SIGN_IN_PATH = '/sign-in';
+
+/**
+ * `unknown` until the start-up refresh has answered; `expired` when a session ended without the user
+ * signing out, so the sign-in page can say why they are there.
+ */
+export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut' | 'expired';
+
+// Renewing a little before expiry keeps requests from failing on a slow link; never sooner than
+// this floor, so a clock that is off does not renew in a tight loop.
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
+const MIN_RENEW_DELAY_MS = 5_000;
+
+/**
+ * The signed-in person and their access token. The token lives only in memory: officers share
+ * devices, so nothing that grants access is written to storage; the httpOnly refresh cookie
+ * brings the session back after a reload.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthSession {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly language = inject(LanguagePreference);
+
+  private readonly state = signal<SessionStatus>('unknown');
+  private readonly currentUser = signal<CurrentUser | null>(null);
+  private token: string | null = null;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private restoring: Promise<void> | null = null;
+  private refreshing: Promise<boolean> | null = null;
+
+  readonly status = this.state.asReadonly();
+  readonly user = this.currentUser.asReadonly();
+  readonly signedIn = computed(() => this.state() === 'signedIn');
+  readonly roles = computed(() => new Set<Role>(this.currentUser()?.grants.map((grant) => grant.role)));
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.renewTimer));
+  }
+
+  get accessToken(): string | null {
+    return this.token;
+  }
+
+  hasRole(role: Role): boolean {
+    return this.roles().has(role);
+  }
+
+  /** Signs in and switches the interface to the user's preferred language. Failures reach the caller as ApiError. */
+  async signIn(request: SignInRequest): Promise<CurrentUser> {
+    const session = await firstValueFrom(
+      this.http.post<SessionResponse>(AUTH_API.signIn, request, { context: withoutErrorNotification() }),
+    );
+    this.start(session);
+    await this.language.use(session.user.language);
+    return session.user;
+  }
+
+  /**
+   * Brings back the session of the refresh cookie, once per page load; guards await it. Any failure
+   * (no cookie, expired, offline) quietly means signed out.
+   */
+  restore(): Promise<void> {
+    // After a sign-in or sign-out on this page the answer is already known.
+    if (this.state() !== 'unknown') return this.restoring ?? Promise.resolve();
+    this.restoring ??= this.refresh().then((renewed) => {
+      if (!renewed && this.state() === 'unknown') this.state.set('signedOut');
+    });
+    return this.restoring;
+  }
+
+  /** Renews the access token; concurrent callers share one request. Resolves whether it worked. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= firstValueFrom(
+      this.http.post<SessionResponse>(AUTH_API.refresh, null, { context: withoutErrorNotification() }),
+    )
+      .then(
+        (session) => {
+          this.start(session);
+          return true;
+        },
+        () => false,
+      )
+      .finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /** Ends this device's session (or every session of the user) and forgets everything about it. */
+  async signOut(options: { everywhere?: boolean } = {}): Promise<void> {
+    const url = options.everywhere ? AUTH_API.signOutEverywhere : AUTH_API.signOut;
+    try {
+      await firstValueFrom(this.http.post<void>(url, null, { context: withoutErrorNotification() }));
+    } catch {
+      // The session is forgotten here even if the server could not be told; its cookie is cleared
+      // by the next successful sign-in or expires on its own.
+    }
+    this.clear('signedOut');
+    await this.router.navigateByUrl(SIGN_IN_PATH);
+  }
+
+  /**
+   * The server no longer accepts the session. The current page is navigated to again so that its
+   * guard, seeing no session, sends the user to sign in and back here afterwards.
+   */
+  async expire(): Promise<void> {
+    if (this.state() !== 'signedIn') return;
+    this.clear('expired');
+    await this.router.navigateByUrl(this.router.url, { onSameUrlNavigation: 'reload' });
+  }
+
+  private start(session: SessionResponse): void {
+    this.token = session.accessToken;
+    this.currentUser.set(session.user);
+    this.state.set('signedIn');
+    this.scheduleRenewal(session.accessTokenExpiresAt);
+  }
+
+  private clear(status: SessionStatus): void {
+    clearTimeout(this.renewTimer);
+    this.token = null;
+    this.currentUser.set(null);
+    this.state.set(status);
+  }
+
+  private scheduleRenewal(expiresAt: string): void {
+    clearTimeout(this.renewTimer);
+    const untilRenewal = Date.parse(expiresAt) - Date.now() - RENEW_BEFORE_EXPIRY_MS;
+    const delay = Number.isNaN(untilRenewal)
+      ? MIN_RENEW_DELAY_MS
+      : Math.max(untilRenewal, MIN_RENEW_DELAY_MS);
+    this.renewTimer = setTimeout(() => {
+      void this.refresh().then((renewed) => (renewed ? undefined : this.expire()));
+    }, delay);
+  }
+}
