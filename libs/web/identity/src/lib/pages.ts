@@ -1,0 +1,4 @@
+import { Type } from '@angular/core';
+
+// Relative dynamic imports, so that each page becomes its own lazily loaded chunk.
+export const loadSignInPage = (): Promise<Type<unknown>> => import('./sign-in/sign-in').then((m) => m.SignIn);

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiError, AuthSession, SIGN_IN_PATH } from '@border-academy/web-data-access';
+
+/** Only a path inside the app: anything else in the query could send the user to another site. */
+function safeReturnUrl(url: string | undefined): string {
+  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return '/';
+  return url.startsWith(SIGN_IN_PATH) ? '/' : url;
+}
+
+@Component({
+  selector: 'ba-sign-in',
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
+  templateUrl: './sign-in.html',
+  styleUrl: './sign-in.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignIn {
+  private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
+
+  /** The page to go back to afterwards (query parameter). */
+  readonly returnUrl = input<string>();
+  /** Set when the user lands here because their session ended (query parameter). */
+  readonly expired = input<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    login: ['', Validators.required],
+    password: ['', Validators.required],
+  });
+  protected readonly passwordVisible = signal(false);
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected togglePasswordVisibility(): void {
+    this.passwordVisible.update((visible) => !visible);
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.submitting()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      await this.session.signIn(this.form.getRawValue());
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (failure) {
+      this.error.set(this.describe(failure));
+      this.form.controls.password.reset();
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private describe(failure: unknown): string {
+    if (!(failure instanceof ApiError)) return this.transloco.translate('signIn.failed');
+    if (failure.unreachable) return this.transloco.translate('errors.offline');
+    if (failure.status === 401) return this.transloco.translate('signIn.wrongCredentials');
+    // Locked or slowed down: the server's message says for how long, which only it knows.
+    if (failure.status === 423 || failure.status === 429) {
+      return failure.problem?.detail ?? this.transloco.translate('signIn.locked');
+    }
+    return failure.userMessage;
+  }
+}
