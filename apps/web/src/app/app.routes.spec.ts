@@ -3,8 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ApplicationInitStatus } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { SessionResponse } from '@border-academy/shared-contracts';
+import { AUTH_API } from '@border-academy/web-data-access';
 import { provideI18n } from '@border-academy/web-i18n';
 import { appRoutes } from './app.routes';
 
@@ -43,5 +45,45 @@ describe('appRoutes', () => {
     );
     expect((harness.routeNativeElement as HTMLElement).querySelector('a')?.getAttribute('href')).toBe('/');
     expect(TestBed.inject(Title).getTitle()).toBe('Page not found · Border Academy');
+  });
+
+  async function openSignedIn(url: string, session: SessionResponse | null): Promise<HTMLElement> {
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl(url);
+    await new Promise((resolve) => setTimeout(resolve));
+    const refresh = TestBed.inject(HttpTestingController).expectOne(AUTH_API.refresh);
+    if (session) refresh.flush(session);
+    else refresh.flush(null, { status: 401, statusText: 'Unauthorized' });
+    await navigation;
+    await harness.fixture.whenStable();
+    return harness.routeNativeElement as HTMLElement;
+  }
+
+  it('sends a signed-out visitor of a role’s area to the sign-in page, with the way back', async () => {
+    const page = await openSignedIn('/learning', null);
+
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Flearning');
+    expect(page.querySelector('h1')?.textContent?.trim()).toBe('Sign in to Border Academy');
+    expect(TestBed.inject(Title).getTitle()).toBe('Sign in · Border Academy');
+  });
+
+  it('opens an officer’s learning area, which says what will come there', async () => {
+    const page = await openSignedIn('/learning', {
+      accessToken: 'token',
+      accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+      user: {
+        id: 'u1',
+        login: 'officer',
+        email: 'officer@example.org',
+        fullName: 'Officer',
+        language: 'en',
+        orgUnitId: 'post',
+        grants: [{ id: 'g1', role: 'learner', orgUnitId: 'post', orgUnitName: { en: 'Post' } }],
+      },
+    });
+
+    expect(page.querySelector('h1')?.textContent?.trim()).toBe('My learning');
+    expect(page.textContent).toContain('the courses you are enrolled in');
+    expect(TestBed.inject(Title).getTitle()).toBe('My learning · Border Academy');
   });
 });

@@ -1,11 +1,32 @@
 import { Route } from '@angular/router';
+import { Role } from '@border-academy/shared-contracts';
+import { requireRole } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 import { loadSignInPage } from '@border-academy/web-identity';
-import { loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
+import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
+
+/**
+ * A role's area. Guards run again on every navigation, even to the same URL, so that a session that
+ * ends while the page is open sends the user to sign in instead of leaving private content on screen.
+ */
+function roleArea(path: string, role: Role, area: Area, title: string): Route {
+  return {
+    path,
+    title,
+    canActivate: [requireRole(role)],
+    runGuardsAndResolvers: 'always',
+    data: { area },
+    loadComponent: loadAreaPlaceholderPage,
+  };
+}
 
 /** Titles are translation keys; the translated title strategy turns them into the document title. */
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', title: i18nKey('home.pageTitle'), loadComponent: loadHomePage },
   { path: 'sign-in', title: i18nKey('signIn.pageTitle'), loadComponent: loadSignInPage },
+  roleArea('learning', 'learner', 'learning', i18nKey('areas.learning.title')),
+  roleArea('authoring', 'trainer', 'authoring', i18nKey('areas.authoring.title')),
+  roleArea('staff', 'hr', 'staff', i18nKey('areas.staff.title')),
+  roleArea('admin', 'admin', 'administration', i18nKey('areas.administration.title')),
   { path: '**', title: i18nKey('notFound.pageTitle'), loadComponent: loadNotFoundPage },
 ];

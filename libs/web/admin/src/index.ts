@@ -1,1 +1,1 @@
-export * from './lib/web-admin/web-admin';
+// Admin screens (org tree, users, grants, positions, import, audit log) arrive here; nothing is exported yet.

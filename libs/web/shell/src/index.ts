@@ -1,2 +1,3 @@
+export type { Area } from './lib/area-placeholder/area-placeholder';
 export * from './lib/pages';
 export * from './lib/shell/shell';

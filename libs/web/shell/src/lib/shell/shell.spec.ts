@@ -1,11 +1,36 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationInitStatus, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { Role, SessionResponse } from '@border-academy/shared-contracts';
+import { AUTH_API, AuthSession } from '@border-academy/web-data-access';
 import { LANGUAGE_STORAGE_KEY, provideI18n } from '@border-academy/web-i18n';
 import { Shell } from './shell';
 
 @Component({ template: '<h1>Page</h1>' })
 class Page {}
+
+function sessionWith(roles: Role[]): SessionResponse {
+  return {
+    accessToken: 'token',
+    accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+    user: {
+      id: 'u1',
+      login: 'g.nurlanova',
+      email: 'g.nurlanova@example.org',
+      fullName: 'Gulnara Nurlanova',
+      language: 'en',
+      orgUnitId: 'kz-border',
+      grants: roles.map((role, i) => ({
+        id: `g${i}`,
+        role,
+        orgUnitId: 'kz-border',
+        orgUnitName: { en: 'Border Service of Kazakhstan' },
+      })),
+    },
+  };
+}
 
 async function until(condition: () => boolean): Promise<void> {
   for (let attempt = 0; attempt < 50 && !condition(); attempt++) {
@@ -34,8 +59,11 @@ describe('Shell', () => {
         provideRouter([
           { path: '', component: Page },
           { path: 'other', component: Page },
+          { path: 'sign-in', component: Page },
         ]),
         provideI18n(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
       ],
     });
     await TestBed.inject(ApplicationInitStatus).donePromise;
@@ -94,5 +122,67 @@ describe('Shell', () => {
 
     await router.navigateByUrl('/other');
     expect(document.activeElement).toBe(page.querySelector('main'));
+  });
+
+  function navigationLinks(): string[] {
+    return Array.from(page.querySelectorAll('[role="navigation"] a')).map((a) => a.textContent?.trim() ?? '');
+  }
+
+  async function signInWith(roles: Role[]): Promise<void> {
+    const signedIn = TestBed.inject(AuthSession).signIn({ login: 'g.nurlanova', password: 'x'.repeat(12) });
+    TestBed.inject(HttpTestingController).expectOne(AUTH_API.signIn).flush(sessionWith(roles));
+    await signedIn;
+    await fixture.whenStable();
+  }
+
+  it('offers only Home and Sign in to a signed-out visitor, and no account menu', () => {
+    expect(navigationLinks()).toEqual(['Home', 'Sign in']);
+    expect(page.querySelector('[data-testid="account-menu"]')).toBeNull();
+  });
+
+  it.each<[Role[], string[]]>([
+    [['learner'], ['Home', 'My learning']],
+    [['trainer'], ['Home', 'Authoring']],
+    [['hr'], ['Home', 'Staff & qualifications']],
+    [['admin'], ['Home', 'Administration']],
+    [
+      ['learner', 'admin'],
+      ['Home', 'My learning', 'Administration'],
+    ],
+  ])('shows a user with the roles %j the navigation of those roles', async (roles, links) => {
+    await signInWith(roles);
+    expect(navigationLinks()).toEqual(links);
+  });
+
+  it('has an account menu named after the user, with profile and both ways to sign out', async () => {
+    await signInWith(['learner']);
+    const trigger = page.querySelector('[data-testid="account-menu"]') as HTMLButtonElement;
+    expect(trigger.getAttribute('aria-label')).toBe('Account: Gulnara Nurlanova');
+
+    trigger.click();
+    await fixture.whenStable();
+    const items = Array.from(document.querySelectorAll('[role="menuitem"]')).map((i) =>
+      i.textContent?.trim(),
+    );
+    expect(items).toEqual(['Gulnara Nurlanova', 'Profile', 'Sign out', 'Sign out everywhere']);
+  });
+
+  it('signs out from the account menu: forgets the user, shows the sign-in page and the signed-out navigation', async () => {
+    await signInWith(['hr']);
+    (page.querySelector('[data-testid="account-menu"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const signOut = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')).find(
+      (item) => item.textContent?.trim() === 'Sign out',
+    );
+    signOut?.click();
+    TestBed.inject(HttpTestingController)
+      .expectOne(AUTH_API.signOut)
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await until(() => TestBed.inject(Router).url === '/sign-in');
+    await fixture.whenStable();
+
+    expect(TestBed.inject(AuthSession).user()).toBeNull();
+    expect(navigationLinks()).toEqual(['Home', 'Sign in']);
+    expect(page.querySelector('[data-testid="account-menu"]')).toBeNull();
   });
 });

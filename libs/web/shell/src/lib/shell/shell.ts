@@ -1,17 +1,34 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map, skip } from 'rxjs';
+import { Role } from '@border-academy/shared-contracts';
+import { AuthSession } from '@border-academy/web-data-access';
+import { i18nKey } from '@border-academy/web-i18n';
 import { LanguageSwitch } from '../language-switch/language-switch';
 
 // Below this width the navigation would squeeze the content, so it slides over it instead.
 const NARROW_SCREEN = '(max-width: 839.98px)';
+
+interface RoleArea {
+  path: string;
+  label: string;
+  role: Role;
+}
+
+const ROLE_AREAS: readonly RoleArea[] = [
+  { path: '/learning', label: i18nKey('areas.learning.title'), role: 'learner' },
+  { path: '/authoring', label: i18nKey('areas.authoring.title'), role: 'trainer' },
+  { path: '/staff', label: i18nKey('areas.staff.title'), role: 'hr' },
+  { path: '/admin', label: i18nKey('areas.administration.title'), role: 'admin' },
+];
 
 /** The frame around every page: top bar, navigation, language switch and the main landmark. */
 @Component({
@@ -20,6 +37,7 @@ const NARROW_SCREEN = '(max-width: 839.98px)';
     LanguageSwitch,
     MatButtonModule,
     MatListModule,
+    MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
     RouterLink,
@@ -34,6 +52,11 @@ const NARROW_SCREEN = '(max-width: 839.98px)';
 export class Shell {
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly session = inject(AuthSession);
+
+  protected readonly user = this.session.user;
+  /** The areas of the roles the user holds; none when signed out. */
+  protected readonly areas = computed(() => ROLE_AREAS.filter((area) => this.session.roles().has(area.role)));
 
   /** Matches the toolbar height set in shell.scss, so the sliding navigation starts below the sticky bar. */
   protected readonly topBarHeight = 56;
@@ -63,6 +86,10 @@ export class Shell {
 
   protected closeNavigationIfOver(): void {
     if (this.narrow()) void this.sidenav().close();
+  }
+
+  protected signOut(everywhere: boolean): Promise<void> {
+    return this.session.signOut({ everywhere });
   }
 
   protected skipToMain(event: Event): void {
