@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ApiConfig, ConfigValidationError, createApiApp, loadApiConfig } from '@border-academy/api-platform';
+import { IdentityModule } from '@border-academy/api-identity';
 import { OrgModule } from '@border-academy/api-org';
 
 const logger = new Logger('Main');
@@ -18,7 +19,7 @@ function readConfig(): ApiConfig {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const app = await createApiApp({ config, features: [OrgModule], shutdownHooks: true });
+  const app = await createApiApp({ config, features: [IdentityModule, OrgModule], shutdownHooks: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.log(

@@ -1,1 +1,2 @@
-export * from './lib/api-audit';
+export * from './lib/audit.module';
+export * from './lib/audit.service';

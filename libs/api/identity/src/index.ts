@@ -1,1 +1,3 @@
-export * from './lib/api-identity';
+export * from './lib/identity.module';
+export * from './lib/password/password-hasher';
+export * from './lib/password/password-policy';

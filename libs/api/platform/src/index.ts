@@ -1,4 +1,7 @@
+export * from './lib/access/access-context';
 export * from './lib/access/access.guard';
+export * from './lib/access/allow.decorator';
+export * from './lib/access/policy';
 export * from './lib/access/public.decorator';
 export * from './lib/bootstrap/app-version';
 export * from './lib/bootstrap/create-api-app';
@@ -9,4 +12,5 @@ export * from './lib/problem/problem';
 export * from './lib/problem/problem-details.filter';
 export * from './lib/problem/validation';
 export * from './lib/testing/test-app';
+export * from './lib/testing/test-users';
 export * from './lib/problem/api-problem-responses';

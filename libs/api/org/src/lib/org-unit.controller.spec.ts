@@ -1,11 +1,12 @@
 import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
-import { TestApp, createTestApp } from '@border-academy/api-platform';
+import { TestApp, TestUser, createTestApp, createTestUser } from '@border-academy/api-platform';
 import { OrgUnit, PROBLEM_CONTENT_TYPE, Page, ProblemDetails } from '@border-academy/shared-contracts';
 
 import { OrgModule } from './org.module';
 
 describe('org units API', () => {
   let testApp: TestApp;
+  let learner: TestUser;
 
   beforeAll(async () => {
     testApp = await createTestApp([OrgModule]);
@@ -15,14 +16,23 @@ describe('org units API', () => {
     } finally {
       await dataSource.destroy();
     }
+    learner = await createTestUser(testApp.app, {
+      login: 'tj.learner',
+      orgUnitCode: 'tj-customs',
+      grants: [['learner', 'tj-customs']],
+    });
   });
+
+  function get(url: string) {
+    return testApp.app.inject({ method: 'GET', url, headers: { authorization: learner.authorization } });
+  }
 
   afterAll(async () => {
     await testApp?.close();
   });
 
   async function list(query: string): Promise<Page<OrgUnit>> {
-    const response = await testApp.app.inject({ method: 'GET', url: `/api/v1/org-units${query}` });
+    const response = await get(`/api/v1/org-units${query}`);
     expect(response.statusCode).toBe(200);
     return response.json() as Page<OrgUnit>;
   }
@@ -84,13 +94,10 @@ describe('org units API', () => {
 
   it('returns one org unit by id, and 404 for an unknown id', async () => {
     const [torugart] = (await list('?q=Torugart')).items;
-    const found = await testApp.app.inject({ method: 'GET', url: `/api/v1/org-units/${torugart?.id}` });
+    const found = await get(`/api/v1/org-units/${torugart?.id}`);
     expect(found.json()).toEqual(torugart);
 
-    const missing = await testApp.app.inject({
-      method: 'GET',
-      url: '/api/v1/org-units/00000000-0000-4000-8000-000000000000',
-    });
+    const missing = await get('/api/v1/org-units/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
     expect(missing.json()).toMatchObject({
@@ -106,7 +113,7 @@ describe('org units API', () => {
     ['?parentId=not-a-uuid', 'parentId'],
     ['?sort=name', 'sort'],
   ])('rejects %s with a 400 field error on %s', async (query, field) => {
-    const response = await testApp.app.inject({ method: 'GET', url: `/api/v1/org-units${query}` });
+    const response = await get(`/api/v1/org-units${query}`);
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
     const problem = response.json() as ProblemDetails;
@@ -114,9 +121,21 @@ describe('org units API', () => {
   });
 
   it('rejects a malformed id with a 400 problem', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/org-units/42' });
+    const response = await get('/api/v1/org-units/42');
     expect(response.statusCode).toBe(400);
     expect((response.json() as ProblemDetails).errors?.[0]?.field).toBe('id');
+  });
+
+  it('answers 401 to an anonymous caller, whose token is missing or forged', async () => {
+    const anonymous = await testApp.app.inject({ method: 'GET', url: '/api/v1/org-units' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    const forged = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/org-units',
+      headers: { authorization: `${learner.authorization.slice(0, -4)}AAAA` },
+    });
+    expect(forged.statusCode).toBe(401);
   });
 
   it('documents the org unit routes in OpenAPI', async () => {

@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, Public } from '@border-academy/api-platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Allow, ApiProblemResponses } from '@border-academy/api-platform';
 
 import { OrgUnitDto, OrgUnitIdParamDto, OrgUnitListQueryDto, OrgUnitPageDto } from './org-unit.dto';
 import { OrgUnitService } from './org-unit.service';
 
 @ApiTags('org-units')
-@ApiProblemResponses(400, 500, 503)
-// Readable anonymously until sign-in exists; the identity work replaces this with role and scope checks.
-@Public()
+@ApiBearerAuth()
+@ApiProblemResponses(400, 401, 403, 500, 503)
+// the tree is shared reference data: every signed-in person may read all of it
+@Allow('org-unit:read')
 @Controller('org-units')
 export class OrgUnitController {
   constructor(private readonly orgUnits: OrgUnitService) {}

@@ -1,4 +1,5 @@
 import { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import {
   DynamicModule,
@@ -9,6 +10,7 @@ import {
   VersioningType,
 } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DatabaseModule } from '@border-academy/api-db';
@@ -52,6 +54,12 @@ class ApiRootModule {
             seed: config.seedDemoData,
           }),
         }),
+        JwtModule.register({
+          global: true,
+          secret: config.APP_SECRET,
+          signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         ...features,
       ],
       controllers: [HealthController],
@@ -64,6 +72,9 @@ class ApiRootModule {
     };
   }
 }
+
+/** Access tokens are short-lived: a stolen one is useful briefly, and refresh re-checks the session. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -116,6 +127,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       done();
     });
 
+    await app.register(cookie);
     await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
     app.setGlobalPrefix('api');
     app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
@@ -129,6 +141,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
         .setTitle('Border Academy API')
         .setDescription('Errors are RFC 9457 problem details (application/problem+json).')
         .setVersion(APP_VERSION)
+        .addBearerAuth()
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -101,6 +101,12 @@ export class ApiConfig {
   @Min(1024, { message: 'must be at least 1024' })
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Sign-in attempts one address may make per minute before it gets 429; per-account locking is separate. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer number of attempts' })
+  @Min(1, { message: 'must be at least 1' })
+  SIGN_IN_ATTEMPTS_PER_MINUTE = 20;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -1,7 +1,0 @@
-import { apiAudit } from './api-audit';
-
-describe('apiAudit', () => {
-  it('should work', () => {
-    expect(apiAudit()).toEqual('api-audit');
-  });
-});

@@ -1,3 +1,0 @@
-export function apiAudit(): string {
-  return 'api-audit';
-}

@@ -1,0 +1,42 @@
+import { DomainError, NotFoundError } from '@border-academy/api-platform';
+
+export class InvalidCredentialsError extends DomainError {
+  readonly status = 401;
+  readonly type = 'urn:border-academy:problem:invalid-credentials';
+  readonly title = 'Unauthorized';
+
+  constructor() {
+    super('The login or password is wrong');
+  }
+}
+
+export class AccountLockedError extends DomainError {
+  readonly status = 423;
+  readonly type = 'urn:border-academy:problem:account-locked';
+  readonly title = 'Account Locked';
+
+  constructor(readonly lockedUntil: Date) {
+    super(
+      `Sign-in is locked after repeated wrong passwords until ${lockedUntil.toISOString()}; ` +
+        'try again then, or ask an administrator to unlock the account',
+    );
+  }
+}
+
+export class SessionEndedError extends DomainError {
+  readonly status = 401;
+  readonly type = 'urn:border-academy:problem:session-ended';
+  readonly title = 'Unauthorized';
+
+  constructor(detail = 'The session has ended; sign in again') {
+    super(detail);
+  }
+}
+
+export class UserNotFoundError extends NotFoundError {
+  override readonly type = 'urn:border-academy:problem:user-not-found';
+
+  constructor(id: string) {
+    super(`No user has the id ${id}`);
+  }
+}

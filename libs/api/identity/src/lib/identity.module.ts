@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '@border-academy/api-audit';
+import { ApiConfig } from '@border-academy/api-platform';
+
+import { AuthController, MeController } from './auth/auth.controller';
+import { AuthRepository } from './auth/auth.repository';
+import { AuthService } from './auth/auth.service';
+import { LocalStrategy } from './auth/local.strategy';
+import { UserController } from './users/user.controller';
+import { UserRepository } from './users/user.repository';
+import { UserService } from './users/user.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    PassportModule.register({ session: false }),
+    ThrottlerModule.forRootAsync({
+      inject: [ApiConfig],
+      useFactory: (config: ApiConfig) => [{ ttl: 60_000, limit: config.SIGN_IN_ATTEMPTS_PER_MINUTE }],
+    }),
+  ],
+  controllers: [AuthController, MeController, UserController],
+  providers: [AuthRepository, AuthService, LocalStrategy, UserRepository, UserService],
+  exports: [AuthService],
+})
+export class IdentityModule {}

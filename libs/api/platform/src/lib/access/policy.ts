@@ -1,0 +1,52 @@
+import { Role } from '@border-academy/shared-contracts';
+
+/**
+ * Who may do what: the one table to read. Each permission lists the roles that grant it; a role
+ * counts only on the org units it is granted on and their subtrees, so the same table also decides
+ * the scope a request may see. `signed-in` permissions need an identity but no particular grant.
+ */
+export const POLICY = {
+  /** The caller's own profile, sessions and password. */
+  'self:manage': 'signed-in',
+  /** The org-unit tree is shared reference data that every page needs. */
+  'org-unit:read': 'signed-in',
+  'user:read': ['admin', 'hr'],
+  'user:write': ['admin'],
+  'user:unlock': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[] | 'signed-in'>;
+
+export type Permission = keyof typeof POLICY;
+
+/** A role grant as the access check sees it: the role and the materialised path of its org unit. */
+export interface GrantScope {
+  role: Role;
+  orgUnitId: string;
+  orgUnitPath: string;
+}
+
+/** The caller, as loaded for every request that carries a valid access token. */
+export interface Principal {
+  userId: string;
+  /** The refresh-token family the access token was issued for. */
+  sessionFamilyId: string;
+  orgUnitId: string;
+  grants: GrantScope[];
+}
+
+/** The org-unit paths whose subtrees the caller may act on for a permission; null when any grant will do. */
+export function scopeFor(principal: Principal, permission: Permission): string[] | null {
+  const roles = POLICY[permission];
+  if (roles === 'signed-in') return null;
+  const allowed: readonly Role[] = roles;
+  return principal.grants.filter((grant) => allowed.includes(grant.role)).map((grant) => grant.orgUnitPath);
+}
+
+/**
+ * SQL that keeps only rows whose org unit path lies inside the scope: a unit's own path or one below
+ * it (`kz.kz-border` is under `kz`, `kzx` is not). Push the paths as one text[] parameter.
+ */
+export function inScopeSql(pathColumn: string, pathsParameter: string): string {
+  return `EXISTS (SELECT 1 FROM unnest(${pathsParameter}::text[]) AS scope(path)
+                  WHERE ${pathColumn} = scope.path OR ${pathColumn} LIKE scope.path || '.%')`;
+}
