@@ -1,8 +1,8 @@
 import { Route } from '@angular/router';
 import { Role } from '@border-academy/shared-contracts';
-import { requireRole } from '@border-academy/web-data-access';
+import { requireRole, requireSignedIn } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
-import { loadSignInPage } from '@border-academy/web-identity';
+import { loadProfilePage, loadSignInPage } from '@border-academy/web-identity';
 import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
 /**
@@ -24,6 +24,13 @@ function roleArea(path: string, role: Role, area: Area, title: string): Route {
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', title: i18nKey('home.pageTitle'), loadComponent: loadHomePage },
   { path: 'sign-in', title: i18nKey('signIn.pageTitle'), loadComponent: loadSignInPage },
+  {
+    path: 'profile',
+    title: i18nKey('profile.pageTitle'),
+    canActivate: [requireSignedIn],
+    runGuardsAndResolvers: 'always',
+    loadComponent: loadProfilePage,
+  },
   roleArea('learning', 'learner', 'learning', i18nKey('areas.learning.title')),
   roleArea('authoring', 'trainer', 'authoring', i18nKey('areas.authoring.title')),
   roleArea('staff', 'hr', 'staff', i18nKey('areas.staff.title')),

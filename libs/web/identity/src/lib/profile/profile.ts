@@ -1,0 +1,138 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom, of } from 'rxjs';
+import { LanguageCode, Role } from '@border-academy/shared-contracts';
+import { AccountClient, ApiError, AuthSession, OrgUnitClient } from '@border-academy/web-data-access';
+import { i18nKey, LanguagePreference } from '@border-academy/web-i18n';
+
+/** The server asks for the same; checking it here saves a round trip on a slow connection. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+const ROLE_LABELS: Record<Role, string> = {
+  learner: i18nKey('roles.learner'),
+  trainer: i18nKey('roles.trainer'),
+  hr: i18nKey('roles.hr'),
+  admin: i18nKey('roles.admin'),
+};
+
+function confirmationMatches(group: AbstractControl): ValidationErrors | null {
+  const newPassword = group.get('newPassword')?.value;
+  const confirmation = group.get('confirmation');
+  if (!confirmation || !confirmation.value || confirmation.value === newPassword) {
+    if (confirmation?.hasError('mismatch')) confirmation.setErrors(null);
+    return null;
+  }
+  confirmation.setErrors({ ...confirmation.errors, mismatch: true });
+  return null;
+}
+
+@Component({
+  selector: 'ba-profile',
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
+  templateUrl: './profile.html',
+  styleUrl: './profile.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Profile {
+  private readonly account = inject(AccountClient);
+  private readonly orgUnits = inject(OrgUnitClient);
+  private readonly language = inject(LanguagePreference);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly user = inject(AuthSession).user;
+  protected readonly activeLanguage = this.language.active;
+  protected readonly languages: readonly { code: LanguageCode; label: string }[] = [
+    { code: 'en', label: i18nKey('language.english') },
+    { code: 'ru', label: i18nKey('language.russian') },
+  ];
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly minLength = MIN_PASSWORD_LENGTH;
+
+  protected readonly unit = rxResource({
+    params: () => this.user()?.orgUnitId,
+    stream: ({ params: id }) => (id ? this.orgUnits.get(id) : of(null)),
+  });
+  protected readonly unitName = computed(() => {
+    const unit = this.unit.hasValue() ? this.unit.value() : null;
+    return unit ? (unit.name[this.activeLanguage()] ?? unit.name.en) : null;
+  });
+
+  protected readonly passwordForm = inject(NonNullableFormBuilder).group(
+    {
+      currentPassword: ['', Validators.required],
+      newPassword: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+      confirmation: ['', Validators.required],
+    },
+    { validators: confirmationMatches },
+  );
+  protected readonly saving = signal(false);
+  protected readonly passwordChanged = signal(false);
+  protected readonly passwordError = signal<string | null>(null);
+
+  protected scopeName(name: { en: string; ru?: string }): string {
+    return (this.activeLanguage() === 'ru' ? name.ru : undefined) ?? name.en;
+  }
+
+  protected chooseLanguage(language: LanguageCode): Promise<void> {
+    return this.language.use(language);
+  }
+
+  protected async changePassword(): Promise<void> {
+    if (this.saving()) return;
+    this.passwordChanged.set(false);
+    this.passwordError.set(null);
+    if (this.passwordForm.invalid) {
+      this.passwordForm.markAllAsTouched();
+      return;
+    }
+    const { currentPassword, newPassword } = this.passwordForm.getRawValue();
+    this.saving.set(true);
+    try {
+      await firstValueFrom(this.account.changePassword({ currentPassword, newPassword }));
+      this.passwordForm.reset();
+      this.passwordChanged.set(true);
+    } catch (failure) {
+      this.showPasswordFailure(failure);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private showPasswordFailure(failure: unknown): void {
+    if (!(failure instanceof ApiError)) {
+      this.passwordError.set(this.transloco.translate('profile.passwordFailed'));
+      return;
+    }
+    let shownAtField = false;
+    for (const field of ['currentPassword', 'newPassword'] as const) {
+      const messages = failure.errorsFor(field);
+      if (messages.length === 0) continue;
+      const control = this.passwordForm.controls[field];
+      control.setErrors({ server: messages.join(' ') });
+      control.markAsTouched();
+      shownAtField = true;
+    }
+    if (!shownAtField) this.passwordError.set(failure.userMessage);
+  }
+}
