@@ -139,4 +139,21 @@ describe('authInterceptor', () => {
     expect(((await result) as ApiError).status).toBe(403);
     http.expectNone(AUTH_API.refresh);
   });
+
+  it('does not renew when a wrong password is refused on a protected route, so it is not tried twice', async () => {
+    const result = firstValueFrom(
+      client.post(AUTH_API.password, { currentPassword: 'wrong', newPassword: 'x'.repeat(12) }),
+    ).catch((e: unknown) => e);
+    http
+      .expectOne(AUTH_API.password)
+      .flush(
+        { type: 'urn:border-academy:problem:invalid-credentials', title: 'Unauthorized', status: 401 },
+        unauthorized,
+      );
+    await settle();
+
+    http.expectNone(AUTH_API.refresh);
+    expect(((await result) as ApiError).status).toBe(401);
+    expect(TestBed.inject(AuthSession).status()).toBe('signedIn');
+  });
 });

@@ -1,10 +1,19 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, from, switchMap, throwError } from 'rxjs';
+import { isProblemDetails } from '@border-academy/shared-contracts';
 import { AUTH_API, AuthSession } from './auth-session';
 
 // These answer 401 for a wrong password, a missing cookie or a session already gone: renewing would not help.
 const WITHOUT_RENEWAL: readonly string[] = [AUTH_API.signIn, AUTH_API.refresh, AUTH_API.signOut];
+
+/** A wrong password (e.g. the current one when changing it) is refused with 401 too, but the session is fine. */
+export const INVALID_CREDENTIALS_PROBLEM = 'urn:border-academy:problem:invalid-credentials';
+
+function sessionRefused(failure: unknown): failure is HttpErrorResponse {
+  if (!(failure instanceof HttpErrorResponse) || failure.status !== 401) return false;
+  return !(isProblemDetails(failure.error) && failure.error.type === INVALID_CREDENTIALS_PROBLEM);
+}
 
 function withToken(request: HttpRequest<unknown>, token: string | null): HttpRequest<unknown> {
   return token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
@@ -21,11 +30,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(withToken(request, session.accessToken)).pipe(
     catchError((failure: unknown) => {
-      const renewable =
-        failure instanceof HttpErrorResponse &&
-        failure.status === 401 &&
-        !WITHOUT_RENEWAL.includes(request.url);
-      if (!renewable) return throwError(() => failure);
+      if (!sessionRefused(failure) || WITHOUT_RENEWAL.includes(request.url)) return throwError(() => failure);
 
       return from(session.refresh()).pipe(
         switchMap((renewed) => {

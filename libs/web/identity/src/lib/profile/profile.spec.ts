@@ -197,6 +197,25 @@ describe('Profile', () => {
       expect(errorsOf('New password')).toEqual(['This password is too common.']);
     });
 
+    it('says so beside the field when the current password is wrong', async () => {
+      type('Current password', 'not my password');
+      type('New password', 'a much longer passphrase');
+      type('Repeat the new password', 'a much longer passphrase');
+      await submitPassword();
+
+      http
+        .expectOne(AUTH_API.password)
+        .flush(
+          { type: 'urn:border-academy:problem:invalid-credentials', title: 'Unauthorized', status: 401 },
+          { status: 401, statusText: 'Unauthorized' },
+        );
+      await settle();
+      await fixture.whenStable();
+
+      expect(errorsOf('Current password')).toEqual(['The current password is not correct.']);
+      http.expectNone(AUTH_API.refresh);
+    });
+
     it('shows a failure without field errors above the button', async () => {
       type('Current password', 'old password 1');
       type('New password', 'a much longer passphrase');

@@ -124,15 +124,23 @@ export class Profile {
       this.passwordError.set(this.transloco.translate('profile.passwordFailed'));
       return;
     }
+    if (failure.status === 401) {
+      this.showAtField('currentPassword', this.transloco.translate('profile.currentPasswordWrong'));
+      return;
+    }
     let shownAtField = false;
     for (const field of ['currentPassword', 'newPassword'] as const) {
       const messages = failure.errorsFor(field);
       if (messages.length === 0) continue;
-      const control = this.passwordForm.controls[field];
-      control.setErrors({ server: messages.join(' ') });
-      control.markAsTouched();
+      this.showAtField(field, messages.join(' '));
       shownAtField = true;
     }
     if (!shownAtField) this.passwordError.set(failure.userMessage);
+  }
+
+  private showAtField(field: 'currentPassword' | 'newPassword', message: string): void {
+    const control = this.passwordForm.controls[field];
+    control.setErrors({ server: message });
+    control.markAsTouched();
   }
 }
