@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { demoSignInsTable } from '@border-academy/api-db';
 import { ApiConfig, ConfigValidationError, createApiApp, loadApiConfig } from '@border-academy/api-platform';
-import { IdentityModule } from '@border-academy/api-identity';
-import { OrgModule } from '@border-academy/api-org';
+
+import { API_FEATURES } from './features';
 
 const logger = new Logger('Main');
 
@@ -19,9 +20,12 @@ function readConfig(): ApiConfig {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const app = await createApiApp({ config, features: [IdentityModule, OrgModule], shutdownHooks: true });
+  const app = await createApiApp({ config, features: API_FEATURES, shutdownHooks: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  if (!config.isProduction && config.seedDemoData) {
+    logger.log(`Demo sign-ins (development data only):\n${demoSignInsTable()}`);
+  }
   logger.log(
     `Border Academy is ready at http://${host}:${config.PORT} (API docs: http://${host}:${config.PORT}/api/docs)`,
   );

@@ -1,8 +1,10 @@
+import { demoUsersSeed } from './demo-users.seed';
 import { orgUnitsSeed } from './org-units.seed';
 import { SeedStep } from './seed-registry';
 
+export * from './demo-users.seed';
 export * from './org-units.seed';
 export * from './seed-registry';
 
 /** Every seed step, in order; later features append theirs. */
-export const SEED_STEPS: readonly SeedStep[] = [orgUnitsSeed];
+export const SEED_STEPS: readonly SeedStep[] = [orgUnitsSeed, demoUsersSeed];

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 
 import { TestDatabase, connectTestDataSource, createTestDatabase } from '../testing/test-database';
 import { SEED_STEPS } from './index';
+import { demoSignIns } from './demo-users.seed';
 import { ORG_TREE } from './org-units.seed';
 import { runSeeds } from './seed-registry';
 
@@ -59,6 +60,30 @@ describe('seeds', () => {
     );
     expect(unnamed).toHaveLength(0);
     expect(ORG_TREE).toHaveLength(5);
+  });
+
+  it('give the border service of each country a user of every role, and the platform admin every country', async () => {
+    const grants: { login: string; role: string; unit: string }[] = await dataSource.query(`
+      SELECT u.login, g.role::text AS role, ou.code AS unit
+        FROM role_grant g JOIN app_user u ON u.id = g.user_id JOIN org_unit ou ON ou.id = g.org_unit_id
+       ORDER BY u.login, ou.code`);
+    for (const country of ['kg', 'kz', 'tj', 'tm', 'uz']) {
+      for (const role of ['learner', 'trainer', 'hr', 'admin']) {
+        expect(grants).toContainEqual({ login: `${country}.${role}`, role, unit: `${country}-border` });
+      }
+    }
+    expect(grants.filter((row) => row.login === 'platform.admin').map((row) => row.unit)).toEqual([
+      'kg',
+      'kz',
+      'tj',
+      'tm',
+      'uz',
+    ]);
+    expect(
+      demoSignIns()
+        .map((signIn) => signIn.login)
+        .sort(),
+    ).toEqual([...new Set(grants.map((row) => row.login))].sort());
   });
 
   it('roll a failing step back without recording it', async () => {
