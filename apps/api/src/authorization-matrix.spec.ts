@@ -68,6 +68,12 @@ const MATRIX: Record<string, RouteRow> = {
     inside: [401, 200, 200, 200, 200],
     outside: [401, 200, 200, 200, 200],
   },
+  'GET /api/v1/users': { request: () => ({ url: '/api/v1/users' }), inside: [401, 403, 403, 200, 200] },
+  'GET /api/v1/users/{id}': {
+    request: (target) => ({ url: `/api/v1/users/${target.userId}` }),
+    inside: [401, 403, 403, 200, 200],
+    outside: [401, 403, 403, 404, 404],
+  },
   'POST /api/v1/users/{id}/unlock': {
     request: (target) => ({ url: `/api/v1/users/${target.userId}/unlock` }),
     inside: [401, 403, 403, 403, 204],

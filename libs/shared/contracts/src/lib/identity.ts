@@ -1,4 +1,4 @@
-import { LanguageCode } from './language';
+import { LanguageCode, LocalizedText } from './language';
 
 /** The roles of the platform; each is granted on an org unit and covers that unit's subtree. */
 export const ROLES = ['learner', 'trainer', 'hr', 'admin'] as const;
@@ -49,4 +49,45 @@ export interface SessionResponse {
 export interface ChangePasswordRequest {
   currentPassword: string;
   newPassword: string;
+}
+
+/** Orders of `GET /api/v1/users`; a leading `-` sorts descending. */
+export const USER_SORTS = ['name', '-name', 'login', '-login', 'createdAt', '-createdAt'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+/** `GET /api/v1/users`: only the users inside the caller's scope are ever listed. */
+export interface UserListQuery {
+  page?: number;
+  pageSize?: number;
+  /** Case-insensitive search in the login and both spellings of the name. */
+  q?: string;
+  /** The unit and its whole subtree. */
+  orgUnitId?: string;
+  /** Users holding this role on any unit. */
+  role?: Role;
+  status?: UserStatus;
+  positionId?: string;
+  sort?: UserSort;
+}
+
+/** A user as the administration lists them. */
+export interface UserSummary {
+  id: string;
+  login: string;
+  email: string;
+  fullName: string;
+  fullNameCyrillic?: string;
+  language: LanguageCode;
+  status: UserStatus;
+  orgUnitId: string;
+  orgUnitName: LocalizedText;
+  positionId: string | null;
+  /** ISO 8601 instant until which sign-in is locked after wrong passwords, or null. */
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+/** One user with their role grants. */
+export interface UserDetails extends UserSummary {
+  grants: RoleGrant[];
 }

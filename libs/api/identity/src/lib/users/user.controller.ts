@@ -1,15 +1,17 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, AccessContext, Allow, ApiProblemResponses } from '@border-academy/api-platform';
 import { FastifyRequest } from 'fastify';
-import { IsUUID } from 'class-validator';
 
+import { UserDetailsDto, UserIdParamDto, UserListQueryDto, UserPageDto } from './user.dto';
 import { UserService } from './user.service';
-
-export class UserIdParamDto {
-  @IsUUID()
-  id!: string;
-}
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -17,6 +19,23 @@ export class UserIdParamDto {
 @Controller('users')
 export class UserController {
   constructor(private readonly users: UserService) {}
+
+  @Get()
+  @Allow('user:read')
+  @ApiOperation({ summary: 'Users inside the caller’s scope: search, filter, sort, one page at a time' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Access() access: AccessContext, @Query() query: UserListQueryDto): Promise<UserPageDto> {
+    return this.users.list(access, query);
+  }
+
+  @Get(':id')
+  @Allow('user:read')
+  @ApiOperation({ summary: 'One user with their role grants; 404 outside the caller’s scope' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDetailsDto })
+  get(@Access() access: AccessContext, @Param() params: UserIdParamDto): Promise<UserDetailsDto> {
+    return this.users.get(access, params.id);
+  }
 
   @Post(':id/unlock')
   @Allow('user:unlock')

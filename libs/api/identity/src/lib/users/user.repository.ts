@@ -1,10 +1,137 @@
 import { Injectable } from '@nestjs/common';
 import { inScopeSql } from '@border-academy/api-platform';
+import {
+  LanguageCode,
+  LocalizedText,
+  RoleGrant,
+  UserDetails,
+  UserListQuery,
+  UserSort,
+  UserStatus,
+  UserSummary,
+} from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
+
+interface UserRow {
+  id: string;
+  login: string;
+  email: string;
+  full_name: string;
+  full_name_cyrillic: string | null;
+  language: LanguageCode;
+  status: UserStatus;
+  org_unit_id: string;
+  org_unit_name: LocalizedText;
+  position_id: string | null;
+  locked_until: Date | null;
+  created_at: Date;
+  grants?: RoleGrant[];
+  total_count?: string;
+}
+
+export type UserFilter = Omit<UserListQuery, 'page' | 'pageSize'> & { offset: number; limit: number };
+
+// each order ends on the id so that pages never overlap; the indexes of the migration match these
+const ORDER_BY: Record<UserSort, string> = {
+  name: 'lower(u.full_name), u.id',
+  '-name': 'lower(u.full_name) DESC, u.id DESC',
+  login: 'lower(u.login), u.id',
+  '-login': 'lower(u.login) DESC, u.id DESC',
+  createdAt: 'u.created_at, u.id',
+  '-createdAt': 'u.created_at DESC, u.id DESC',
+};
+
+const SELECT_USER = `
+  SELECT u.id, u.login, u.email, u.full_name, u.full_name_cyrillic, u.language, u.status, u.org_unit_id,
+         ou.name AS org_unit_name, u.position_id, u.locked_until, u.created_at`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function toSummary(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    login: row.login,
+    email: row.email,
+    fullName: row.full_name,
+    ...(row.full_name_cyrillic ? { fullNameCyrillic: row.full_name_cyrillic } : {}),
+    language: row.language,
+    status: row.status,
+    orgUnitId: row.org_unit_id,
+    orgUnitName: row.org_unit_name,
+    positionId: row.position_id,
+    lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
 
 /** SQL about users as the administration sees them; every statement is limited to the caller's scope. */
 @Injectable()
 export class UserRepository {
+  /** One page of the users inside the scope and the total, in one statement. */
+  async findPage(
+    manager: EntityManager,
+    scope: string[],
+    filter: UserFilter,
+  ): Promise<{ items: UserSummary[]; total: number }> {
+    const parameters: unknown[] = [scope];
+    const conditions = [inScopeSql('ou.path', '$1')];
+    const add = (value: unknown): string => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    };
+    if (filter.q) {
+      const p = add(`%${escapeLike(filter.q)}%`);
+      conditions.push(`(u.login ILIKE ${p} OR u.full_name ILIKE ${p} OR u.full_name_cyrillic ILIKE ${p})`);
+    }
+    if (filter.orgUnitId) {
+      const p = add(filter.orgUnitId);
+      conditions.push(`EXISTS (SELECT 1 FROM org_unit f WHERE f.id = ${p}
+                                 AND (ou.path = f.path OR ou.path LIKE f.path || '.%'))`);
+    }
+    if (filter.role) {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.role = ${add(filter.role)})`,
+      );
+    }
+    if (filter.status) conditions.push(`u.status = ${add(filter.status)}`);
+    if (filter.positionId) conditions.push(`u.position_id = ${add(filter.positionId)}`);
+    const limit = add(filter.limit);
+    const offset = add(filter.offset);
+    // a page past the end still gets the total, from the LEFT JOIN's one row of nulls
+    const rows: (UserRow | { id: null; total_count: string })[] = await manager.query(
+      `WITH matching AS (
+         ${SELECT_USER}, count(*) OVER () AS total_count
+           FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
+          WHERE ${conditions.join(' AND ')}
+          ORDER BY ${ORDER_BY[filter.sort ?? 'name']}
+          LIMIT ${limit} OFFSET ${offset})
+       SELECT m.*, COALESCE(m.total_count, (SELECT count(*) FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
+                                             WHERE ${conditions.join(' AND ')})) AS total_count
+         FROM (SELECT 1) AS always LEFT JOIN matching m ON true`,
+      parameters,
+    );
+    const items = rows.filter((row): row is UserRow => row.id !== null).map(toSummary);
+    return { items, total: Number(rows[0]?.total_count ?? 0) };
+  }
+
+  /** One user inside the scope, with their grants; null when there is none there. */
+  async findById(manager: EntityManager, scope: string[], userId: string): Promise<UserDetails | null> {
+    const rows: UserRow[] = await manager.query(
+      `${SELECT_USER},
+              COALESCE((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'orgUnitId', g.org_unit_id,
+                                                          'orgUnitName', gu.name) ORDER BY gu.path, g.role)
+                          FROM role_grant g JOIN org_unit gu ON gu.id = g.org_unit_id
+                         WHERE g.user_id = u.id), '[]'::json) AS grants
+         FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
+        WHERE u.id = $2 AND ${inScopeSql('ou.path', '$1')}`,
+      [scope, userId],
+    );
+    const row = rows[0];
+    return row ? { ...toSummary(row), grants: row.grants ?? [] } : null;
+  }
+
   /** Clears the lock of a user inside the scope; null when there is no such user there. */
   async unlock(
     manager: EntityManager,

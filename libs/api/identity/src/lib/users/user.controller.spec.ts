@@ -1,0 +1,97 @@
+import { DEMO_PASSWORD, SEED_STEPS, connectTestDataSource, runSeeds } from '@border-academy/api-db';
+import { TestApp, createTestApp } from '@border-academy/api-platform';
+import {
+  Page,
+  ProblemDetails,
+  SessionResponse,
+  UserDetails,
+  UserSummary,
+} from '@border-academy/shared-contracts';
+
+import { IdentityModule } from '../identity.module';
+
+describe('users API', () => {
+  let testApp: TestApp;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    testApp = await createTestApp([IdentityModule], { SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' });
+    const seeding = await connectTestDataSource(testApp.database);
+    try {
+      await runSeeds(seeding, SEED_STEPS);
+    } finally {
+      await seeding.destroy();
+    }
+    for (const login of ['kz.admin', 'kz.hr', 'kg.admin', 'platform.admin']) {
+      const response = await testApp.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { login, password: DEMO_PASSWORD },
+      });
+      tokens[login] = (response.json() as SessionResponse).accessToken;
+    }
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+  });
+
+  function get(as: string, url: string) {
+    return testApp.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[as]}` } });
+  }
+
+  async function list(as: string, query = ''): Promise<Page<UserSummary>> {
+    const response = await get(as, `/api/v1/users${query}`);
+    expect(response.statusCode).toBe(200);
+    return response.json() as Page<UserSummary>;
+  }
+
+  it('lists only the users inside the caller’s scope', async () => {
+    const kazakh = await list('kz.admin', '?pageSize=100');
+    expect(kazakh.total).toBe(4);
+    expect(kazakh.items.map((user) => user.login).sort()).toEqual([
+      'kz.admin',
+      'kz.hr',
+      'kz.learner',
+      'kz.trainer',
+    ]);
+    expect((await list('kz.hr', '?pageSize=100')).total).toBe(4);
+    expect((await list('platform.admin', '?pageSize=100')).total).toBe(21);
+  });
+
+  it('searches by login or name, filters by role, status and unit subtree', async () => {
+    expect((await list('platform.admin', '?q=trainer')).items.map((user) => user.login)).toHaveLength(5);
+    expect((await list('platform.admin', '?q=Kyrgyzstan')).total).toBe(4);
+    expect((await list('platform.admin', '?role=hr')).total).toBe(5);
+    expect((await list('platform.admin', '?status=suspended')).total).toBe(0);
+    const [kg] = (await list('platform.admin', '?q=kg.learner')).items;
+    const inKg = await list('platform.admin', `?orgUnitId=${kg?.orgUnitId}&pageSize=100`);
+    expect(inKg.items.every((user) => user.login.startsWith('kg.'))).toBe(true);
+    expect((await list('platform.admin', '?q=%25')).total).toBe(0);
+  });
+
+  it('sorts and pages, reporting the total past the end', async () => {
+    const byLogin = await list('platform.admin', '?sort=-login&pageSize=3');
+    expect(byLogin.items.map((user) => user.login)).toEqual(['uz.trainer', 'uz.learner', 'uz.hr']);
+    const past = await list('platform.admin', '?page=99&pageSize=10');
+    expect(past).toEqual({ items: [], total: 21, page: 99, pageSize: 10 });
+  });
+
+  it('returns a user in scope with grants, and 404 for one outside it', async () => {
+    const [learner] = (await list('kz.admin', '?q=kz.learner')).items;
+    const found = await get('kz.admin', `/api/v1/users/${learner?.id}`);
+    expect(found.statusCode).toBe(200);
+    expect((found.json() as UserDetails).grants.map((grant) => grant.role)).toEqual(['learner']);
+
+    const hidden = await get('kg.admin', `/api/v1/users/${learner?.id}`);
+    expect(hidden.statusCode).toBe(404);
+    expect((hidden.json() as ProblemDetails).type).toBe('urn:border-academy:problem:user-not-found');
+  });
+
+  it.each([['?sort=password'], ['?role=owner'], ['?orgUnitId=x'], ['?pageSize=0'], ['?extra=1']])(
+    'refuses %s with a 400 problem',
+    async (query) => {
+      expect((await get('kz.admin', `/api/v1/users${query}`)).statusCode).toBe(400);
+    },
+  );
+});

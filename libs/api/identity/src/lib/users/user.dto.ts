@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DEFAULT_PAGE_SIZE,
+  LanguageCode,
+  LocalizedText,
+  MAX_PAGE_SIZE,
+  Page,
+  ROLES,
+  Role,
+  SUPPORTED_LANGUAGES,
+  USER_SORTS,
+  USER_STATUSES,
+  UserDetails,
+  UserListQuery,
+  UserSort,
+  UserStatus,
+  UserSummary,
+} from '@border-academy/shared-contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+import { RoleGrantDto } from '../auth/auth.dto';
+
+export class UserIdParamDto {
+  @IsUUID()
+  id!: string;
+}
+
+export class UserListQueryDto implements UserListQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Search in the login and the names' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'This unit and its subtree' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  positionId?: string;
+
+  @ApiPropertyOptional({ enum: USER_SORTS, default: 'name' })
+  @IsOptional()
+  @IsIn(USER_SORTS)
+  sort?: UserSort;
+}
+
+class LocalizedTextDto implements LocalizedText {
+  @ApiProperty()
+  en!: string;
+
+  @ApiPropertyOptional()
+  ru?: string;
+}
+
+export class UserSummaryDto implements UserSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  login!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  fullName!: string;
+
+  @ApiPropertyOptional()
+  fullNameCyrillic?: string;
+
+  @ApiProperty({ enum: SUPPORTED_LANGUAGES })
+  language!: LanguageCode;
+
+  @ApiProperty({ enum: USER_STATUSES })
+  status!: UserStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId!: string;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  orgUnitName!: LocalizedTextDto;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  positionId!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  lockedUntil!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class UserDetailsDto extends UserSummaryDto implements UserDetails {
+  @ApiProperty({ type: [RoleGrantDto] })
+  grants!: RoleGrantDto[];
+}
+
+export class UserPageDto implements Page<UserSummary> {
+  @ApiProperty({ type: [UserSummaryDto] })
+  items!: UserSummaryDto[];
+
+  @ApiProperty()
+  total!: number;
+
+  @ApiProperty()
+  page!: number;
+
+  @ApiProperty()
+  pageSize!: number;
+}
