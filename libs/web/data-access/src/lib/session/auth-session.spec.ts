@@ -10,7 +10,8 @@ import { ApiError } from '../api-error';
 import { problemInterceptor } from '../problem-interceptor';
 import { requireSignedIn } from './auth-guards';
 import { authInterceptor } from './auth-interceptor';
-import { AUTH_API, AuthSession } from './auth-session';
+import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
+import { AUTH_API, AuthSession, SESSION_CHANNEL } from './auth-session';
 
 @Component({ template: '' })
 class Blank {}
@@ -189,5 +190,68 @@ describe('AuthSession', () => {
     expect(http.expectOne('https://tiles.example.org/map.png').request.headers.has('Authorization')).toBe(
       false,
     );
+  });
+
+  describe('with other tabs of the browser', () => {
+    let otherTab: NodeBroadcastChannel;
+
+    beforeAll(() => {
+      // jsdom has no BroadcastChannel; Node's delivers between instances in one process, like tabs.
+      Object.assign(globalThis, { BroadcastChannel: NodeBroadcastChannel });
+    });
+
+    afterAll(() => {
+      Reflect.deleteProperty(globalThis, 'BroadcastChannel');
+    });
+
+    beforeEach(() => {
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({
+        providers: [
+          provideI18n(),
+          provideRouter([
+            { path: 'sign-in', component: Blank },
+            {
+              path: 'private',
+              component: Blank,
+              canActivate: [requireSignedIn],
+              runGuardsAndResolvers: 'always',
+            },
+          ]),
+          provideHttpClient(withInterceptors([problemInterceptor, authInterceptor])),
+          provideHttpClientTesting(),
+        ],
+      });
+      http = TestBed.inject(HttpTestingController);
+      auth = TestBed.inject(AuthSession);
+      otherTab = new NodeBroadcastChannel(SESSION_CHANNEL);
+    });
+
+    afterEach(() => otherTab.close());
+
+    it('tells the other tabs when the user signs out here', async () => {
+      const told = new Promise<unknown>((resolve) =>
+        otherTab.addEventListener('message', (event) => resolve((event as { data?: unknown }).data)),
+      );
+      await signIn();
+      const done = auth.signOut();
+      http.expectOne(AUTH_API.signOut).flush(null, { status: 204, statusText: 'No Content' });
+      await done;
+
+      expect(await told).toBe('signed-out');
+    });
+
+    it('leaves a private page when the user signed out in another tab', async () => {
+      const router = TestBed.inject(Router);
+      await signIn();
+      await router.navigateByUrl('/private');
+
+      otherTab.postMessage('signed-out');
+      for (let i = 0; i < 50 && router.url === '/private'; i++) await new Promise((r) => setTimeout(r, 5));
+
+      expect(auth.user()).toBeNull();
+      expect(auth.accessToken).toBeNull();
+      expect(router.url).toBe('/sign-in?returnUrl=%2Fprivate');
+    });
   });
 });

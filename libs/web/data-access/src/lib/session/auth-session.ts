@@ -29,6 +29,10 @@ export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut' | 'expired';
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 const MIN_RENEW_DELAY_MS = 5_000;
 
+/** Tabs of the same browser tell each other about a sign-out on it. */
+export const SESSION_CHANNEL = 'border-academy.session';
+const SIGNED_OUT_MESSAGE = 'signed-out';
+
 /**
  * The signed-in person and their access token. The token lives only in memory: officers share
  * devices, so nothing that grants access is written to storage; the httpOnly refresh cookie
@@ -46,6 +50,9 @@ export class AuthSession {
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring: Promise<void> | null = null;
   private refreshing: Promise<boolean> | null = null;
+  // On a shared computer, signing out in one tab must not leave another tab showing private pages.
+  private readonly channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SESSION_CHANNEL);
 
   readonly status = this.state.asReadonly();
   readonly user = this.currentUser.asReadonly();
@@ -53,7 +60,13 @@ export class AuthSession {
   readonly roles = computed(() => new Set<Role>(this.currentUser()?.grants.map((grant) => grant.role)));
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.renewTimer));
+    this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (event.data === SIGNED_OUT_MESSAGE) void this.leave('signedOut');
+    });
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.renewTimer);
+      this.channel?.close();
+    });
   }
 
   get accessToken(): string | null {
@@ -113,6 +126,7 @@ export class AuthSession {
       // by the next successful sign-in or expires on its own.
     }
     this.clear('signedOut');
+    this.channel?.postMessage(SIGNED_OUT_MESSAGE);
     await this.router.navigateByUrl(SIGN_IN_PATH);
   }
 
@@ -120,9 +134,13 @@ export class AuthSession {
    * The server no longer accepts the session. The current page is navigated to again so that its
    * guard, seeing no session, sends the user to sign in and back here afterwards.
    */
-  async expire(): Promise<void> {
+  expire(): Promise<void> {
+    return this.leave('expired');
+  }
+
+  private async leave(status: 'expired' | 'signedOut'): Promise<void> {
     if (this.state() !== 'signedIn') return;
-    this.clear('expired');
+    this.clear(status);
     await this.router.navigateByUrl(this.router.url, { onSameUrlNavigation: 'reload' });
   }
 
