@@ -143,7 +143,34 @@ describe('SignIn', () => {
     expect(document.querySelector('.mat-mdc-snack-bar-label')).toBeNull();
   });
 
-  it('shows the server’s message when sign-in is locked', async () => {
+  it('says until when sign-in is locked, in the user’s language and local time', async () => {
+    await TestBed.inject(LanguagePreference).use('ru');
+    await open('/sign-in');
+    type('Логин или эл. почта', 'n.saidova');
+    type('Пароль', 'wrong password');
+    await submit();
+    const until = '2026-11-28T05:41:20.104Z';
+    http.expectOne(AUTH_API.signIn).flush(
+      {
+        type: 'urn:border-academy:problem:account-locked',
+        title: 'Account Locked',
+        status: 423,
+        detail: `Sign-in is locked after repeated wrong passwords until ${until}; try again then`,
+      },
+      { status: 423, statusText: 'Locked' },
+    );
+    await settle();
+    harness.detectChanges();
+
+    const time = new Intl.DateTimeFormat('ru', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(until),
+    );
+    expect(alertText()).toBe(
+      `После нескольких неверных паролей вход заблокирован до ${time}. Попробуйте снова после этого времени или попросите администратора разблокировать учётную запись.`,
+    );
+  });
+
+  it('shows the server’s message when sign-in is locked and it names no time', async () => {
     await open('/sign-in');
     type('Login or email', 'n.saidova');
     type('Password', 'wrong password');

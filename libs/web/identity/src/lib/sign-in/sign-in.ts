@@ -73,10 +73,25 @@ export class SignIn {
     if (!(failure instanceof ApiError)) return this.transloco.translate('signIn.failed');
     if (failure.unreachable) return this.transloco.translate('errors.offline');
     if (failure.status === 401) return this.transloco.translate('signIn.wrongCredentials');
-    // Locked or slowed down: the server's message says for how long, which only it knows.
-    if (failure.status === 423 || failure.status === 429) {
-      return failure.problem?.detail ?? this.transloco.translate('signIn.locked');
-    }
+    if (failure.status === 423 || failure.status === 429) return this.describeLock(failure);
     return failure.userMessage;
+  }
+
+  /**
+   * Locked or slowed down: only the server knows until when. Its message names the instant; said in
+   * the user's language with their local time when it can be read, else the server's words as sent.
+   */
+  private describeLock(failure: ApiError): string {
+    const detail = failure.problem?.detail;
+    const instant = detail?.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/)?.[0];
+    const until = instant ? new Date(instant) : null;
+    if (!until || Number.isNaN(until.getTime())) {
+      return detail ?? this.transloco.translate('signIn.locked');
+    }
+    const time = new Intl.DateTimeFormat(this.transloco.getActiveLang(), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(until);
+    return this.transloco.translate('signIn.lockedUntil', { time });
   }
 }
