@@ -74,6 +74,11 @@ const MATRIX: Record<string, RouteRow> = {
     inside: [401, 403, 403, 200, 200],
     outside: [401, 403, 403, 404, 404],
   },
+  'PATCH /api/v1/users/{id}': {
+    request: (target) => ({ url: `/api/v1/users/${target.userId}`, payload: { fullName: 'Renamed Person' } }),
+    inside: [401, 403, 403, 403, 200],
+    outside: [401, 403, 403, 403, 404],
+  },
   'POST /api/v1/users/{id}/unlock': {
     request: (target) => ({ url: `/api/v1/users/${target.userId}/unlock` }),
     inside: [401, 403, 403, 403, 204],
@@ -162,7 +167,7 @@ describe('authorization matrix', () => {
       const { url, payload } = row.request(targets[side]);
       const authorization = await authorizationFor(caller);
       const response = await testApp.app.inject({
-        method: method as 'GET' | 'POST',
+        method: method as 'GET' | 'POST' | 'PATCH',
         url,
         ...(payload ? { payload } : {}),
         headers: authorization ? { authorization } : {},

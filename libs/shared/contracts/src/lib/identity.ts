@@ -91,3 +91,16 @@ export interface UserSummary {
 export interface UserDetails extends UserSummary {
   grants: RoleGrant[];
 }
+
+/** `PATCH /api/v1/users/:id`: the fields to change; `status: 'suspended'` ends every session at once. */
+export interface UpdateUserRequest {
+  email?: string;
+  fullName?: string;
+  /** Null removes it. */
+  fullNameCyrillic?: string | null;
+  language?: LanguageCode;
+  /** Null removes it. */
+  positionId?: string | null;
+  orgUnitId?: string;
+  status?: UserStatus;
+}

@@ -8,6 +8,8 @@ import {
   UserSummary,
 } from '@border-academy/shared-contracts';
 
+import { DataSource } from 'typeorm';
+
 import { IdentityModule } from '../identity.module';
 
 describe('users API', () => {
@@ -86,6 +88,62 @@ describe('users API', () => {
     const hidden = await get('kg.admin', `/api/v1/users/${learner?.id}`);
     expect(hidden.statusCode).toBe(404);
     expect((hidden.json() as ProblemDetails).type).toBe('urn:border-academy:problem:user-not-found');
+  });
+
+  async function patch(as: string, id: string | undefined, payload: object) {
+    return testApp.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      headers: { authorization: `Bearer ${tokens[as]}` },
+      payload,
+    });
+  }
+
+  it('changes a user in scope and audits what changed, before and after', async () => {
+    const [trainer] = (await list('kz.admin', '?q=kz.trainer')).items;
+    const response = await patch('kz.admin', trainer?.id, {
+      fullNameCyrillic: 'Тренер Казахстана',
+      language: 'ru',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ fullNameCyrillic: 'Тренер Казахстана', language: 'ru' });
+    const [entry]: { summary: unknown }[] = await testApp.app
+      .get(DataSource)
+      .query(`SELECT summary FROM audit_event WHERE action = 'user.update' AND target_id = $1`, [
+        trainer?.id,
+      ]);
+    expect(entry?.summary).toEqual({
+      before: { fullNameCyrillic: null, language: 'en' },
+      after: { fullNameCyrillic: 'Тренер Казахстана', language: 'ru' },
+    });
+  });
+
+  it('suspending a user ends their sessions at once', async () => {
+    const signedIn = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { login: 'kz.learner', password: DEMO_PASSWORD },
+    });
+    const session = signedIn.json() as SessionResponse;
+    expect((await patch('kz.admin', session.user.id, { status: 'suspended' })).statusCode).toBe(200);
+    const me = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    expect(me.statusCode).toBe(401);
+    expect((await patch('kz.admin', session.user.id, { status: 'active' })).statusCode).toBe(200);
+  });
+
+  it('refuses to move a user to a unit outside the scope, or to take another user’s e-mail', async () => {
+    const [hr] = (await list('kz.admin', '?q=kz.hr')).items;
+    const [kgUser] = (await list('platform.admin', '?q=kg.hr')).items;
+    const moved = await patch('kz.admin', hr?.id, { orgUnitId: kgUser?.orgUnitId });
+    expect(moved.statusCode).toBe(400);
+    expect((moved.json() as ProblemDetails).errors?.[0]?.field).toBe('orgUnitId');
+    const taken = await patch('kz.admin', hr?.id, { email: kgUser?.email.toUpperCase() });
+    expect(taken.statusCode).toBe(409);
+    expect((await patch('kz.admin', hr?.id, { login: 'renamed' })).statusCode).toBe(400);
   });
 
   it.each([['?sort=password'], ['?role=owner'], ['?orgUnitId=x'], ['?pageSize=0'], ['?extra=1']])(

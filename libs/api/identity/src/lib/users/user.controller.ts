@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -10,7 +10,13 @@ import {
 import { Access, AccessContext, Allow, ApiProblemResponses } from '@border-academy/api-platform';
 import { FastifyRequest } from 'fastify';
 
-import { UserDetailsDto, UserIdParamDto, UserListQueryDto, UserPageDto } from './user.dto';
+import {
+  UpdateUserRequestDto,
+  UserDetailsDto,
+  UserIdParamDto,
+  UserListQueryDto,
+  UserPageDto,
+} from './user.dto';
 import { UserService } from './user.service';
 
 @ApiTags('users')
@@ -35,6 +41,23 @@ export class UserController {
   @ApiOkResponse({ type: UserDetailsDto })
   get(@Access() access: AccessContext, @Param() params: UserIdParamDto): Promise<UserDetailsDto> {
     return this.users.get(access, params.id);
+  }
+
+  @Patch(':id')
+  @Allow('user:write')
+  @ApiOperation({
+    summary: 'Change a user inside the caller’s scope; suspending ends their sessions at once',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDetailsDto })
+  @ApiProblemResponses(409)
+  update(
+    @Access() access: AccessContext,
+    @Param() params: UserIdParamDto,
+    @Body() body: UpdateUserRequestDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserDetailsDto> {
+    return this.users.update(access, params.id, body, request.ip ?? null);
   }
 
   @Post(':id/unlock')

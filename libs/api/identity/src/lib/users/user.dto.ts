@@ -10,6 +10,7 @@ import {
   SUPPORTED_LANGUAGES,
   USER_SORTS,
   USER_STATUSES,
+  UpdateUserRequest,
   UserDetails,
   UserListQuery,
   UserSort,
@@ -17,7 +18,18 @@ import {
   UserSummary,
 } from '@border-academy/shared-contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 import { RoleGrantDto } from '../auth/auth.dto';
 
@@ -137,4 +149,45 @@ export class UserPageDto implements Page<UserSummary> {
 
   @ApiProperty()
   pageSize!: number;
+}
+
+export class UpdateUserRequestDto implements UpdateUserRequest {
+  @ApiPropertyOptional({ format: 'email' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  fullNameCyrillic?: string | null;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LANGUAGES })
+  @IsOptional()
+  @IsIn(SUPPORTED_LANGUAGES)
+  language?: LanguageCode;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  positionId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
 }

@@ -132,6 +132,42 @@ export class UserRepository {
     return row ? { ...toSummary(row), grants: row.grants ?? [] } : null;
   }
 
+  /** Locks the row of a user inside the scope for a change; null when there is none there. */
+  async findForUpdate(manager: EntityManager, scope: string[], userId: string): Promise<UserSummary | null> {
+    const rows: UserRow[] = await manager.query(
+      `${SELECT_USER}
+         FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
+        WHERE u.id = $2 AND ${inScopeSql('ou.path', '$1')}
+        FOR UPDATE OF u`,
+      [scope, userId],
+    );
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  async isUnitInScope(manager: EntityManager, scope: string[], orgUnitId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM org_unit ou WHERE ou.id = $2 AND ${inScopeSql('ou.path', '$1')}`,
+      [scope, orgUnitId],
+    );
+    return rows.length > 0;
+  }
+
+  async positionExists(manager: EntityManager, positionId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM position WHERE id = $1`, [positionId]);
+    return rows.length > 0;
+  }
+
+  /** Writes the given columns; the keys come from the service's fixed list, never from input. */
+  async update(manager: EntityManager, userId: string, columns: Record<string, unknown>): Promise<void> {
+    const names = Object.keys(columns);
+    if (names.length === 0) return;
+    await manager.query(
+      `UPDATE app_user SET ${names.map((name, index) => `"${name}" = $${index + 2}`).join(', ')}, updated_at = now()
+        WHERE id = $1`,
+      [userId, ...names.map((name) => columns[name])],
+    );
+  }
+
   /** Clears the lock of a user inside the scope; null when there is no such user there. */
   async unlock(
     manager: EntityManager,

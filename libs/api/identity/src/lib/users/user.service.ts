@@ -1,17 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@border-academy/api-audit';
-import { AccessContext } from '@border-academy/api-platform';
+import { AccessContext, DomainError, ValidationProblemException } from '@border-academy/api-platform';
 import {
   DEFAULT_PAGE_SIZE,
   Page,
+  UpdateUserRequest,
   UserDetails,
   UserListQuery,
   UserSummary,
 } from '@border-academy/shared-contracts';
 import { DataSource } from 'typeorm';
 
+import { AuthRepository } from '../auth/auth.repository';
 import { UserNotFoundError } from '../identity.errors';
 import { UserRepository } from './user.repository';
+
+export class EmailTakenError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:email-taken';
+  readonly title = 'Conflict';
+
+  constructor() {
+    super('Another user already has this e-mail address');
+  }
+}
+
+/** Request fields and the columns they change. */
+const UPDATABLE: [keyof UpdateUserRequest, string][] = [
+  ['email', 'email'],
+  ['fullName', 'full_name'],
+  ['fullNameCyrillic', 'full_name_cyrillic'],
+  ['language', 'language'],
+  ['positionId', 'position_id'],
+  ['orgUnitId', 'org_unit_id'],
+  ['status', 'status'],
+];
 
 @Injectable()
 export class UserService {
@@ -19,6 +42,7 @@ export class UserService {
     private readonly dataSource: DataSource,
     private readonly repository: UserRepository,
     private readonly audit: AuditService,
+    private readonly authRepository: AuthRepository,
   ) {}
 
   async list(access: AccessContext, query: UserListQuery): Promise<Page<UserSummary>> {
@@ -39,6 +63,71 @@ export class UserService {
     const user = await this.repository.findById(this.dataSource.manager, access.scope ?? [], userId);
     if (!user) throw new UserNotFoundError(userId);
     return user;
+  }
+
+  /**
+   * Changes a user inside the caller's scope, and may move them only to a unit inside it. Suspending
+   * ends every session of the user in the same transaction, so access stops at once.
+   */
+  async update(
+    access: AccessContext,
+    userId: string,
+    request: UpdateUserRequest,
+    ip: string | null,
+  ): Promise<UserDetails> {
+    const scope = access.scope ?? [];
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const before = await this.repository.findForUpdate(manager, scope, userId);
+        if (!before) throw new UserNotFoundError(userId);
+        if (request.orgUnitId && !(await this.repository.isUnitInScope(manager, scope, request.orgUnitId))) {
+          throw new ValidationProblemException([
+            { field: 'orgUnitId', message: 'orgUnitId must be a unit you administer', code: 'scope' },
+          ]);
+        }
+        if (request.positionId && !(await this.repository.positionExists(manager, request.positionId))) {
+          throw new ValidationProblemException([
+            { field: 'positionId', message: 'positionId names no position', code: 'exists' },
+          ]);
+        }
+        const columns: Record<string, unknown> = {};
+        const changedBefore: Record<string, unknown> = {};
+        const changedAfter: Record<string, unknown> = {};
+        for (const [field, column] of UPDATABLE) {
+          const value = request[field];
+          const current = (before as unknown as Record<string, unknown>)[field] ?? null;
+          if (value === undefined || value === current) continue;
+          columns[column] = value;
+          changedBefore[field] = current;
+          changedAfter[field] = value;
+        }
+        await this.repository.update(manager, userId, columns);
+        let revokedSessions = 0;
+        if (request.status === 'suspended' && before.status !== 'suspended') {
+          revokedSessions = await this.authRepository.revokeUserSessions(manager, userId, 'suspended');
+        }
+        await this.audit.record(manager, {
+          actorUserId: access.principal.userId,
+          action: 'user.update',
+          targetType: 'user',
+          targetId: userId,
+          ip,
+          summary: {
+            before: changedBefore,
+            after: changedAfter,
+            ...(revokedSessions ? { revokedSessions } : {}),
+          },
+        });
+      });
+    } catch (error) {
+      if (
+        (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_app_user_email'
+      ) {
+        throw new EmailTakenError();
+      }
+      throw error;
+    }
+    return this.get(access, userId);
   }
 
   /** Lets a locked-out user sign in again at once; a user outside the caller's scope does not exist for them. */
