@@ -68,6 +68,10 @@ const MATRIX: Record<string, RouteRow> = {
     inside: [401, 200, 200, 200, 200],
     outside: [401, 200, 200, 200, 200],
   },
+  'GET /api/v1/audit-events': {
+    request: () => ({ url: '/api/v1/audit-events' }),
+    inside: [401, 403, 403, 403, 200],
+  },
   'GET /api/v1/users': { request: () => ({ url: '/api/v1/users' }), inside: [401, 403, 403, 200, 200] },
   'GET /api/v1/users/{id}': {
     request: (target) => ({ url: `/api/v1/users/${target.userId}` }),

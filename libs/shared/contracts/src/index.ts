@@ -4,3 +4,4 @@ export * from './lib/org-unit';
 export * from './lib/page';
 export * from './lib/problem-details';
 export * from './lib/identity';
+export * from './lib/audit';

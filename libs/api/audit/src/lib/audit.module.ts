@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import { AuditEventController } from './audit-event.controller';
+import { AuditEventRepository } from './audit-event.repository';
 import { AuditService } from './audit.service';
 
 @Module({
-  providers: [AuditService],
+  controllers: [AuditEventController],
+  providers: [AuditService, AuditEventRepository],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,13 +1,13 @@
 import { DEMO_PASSWORD, SEED_STEPS, connectTestDataSource, runSeeds } from '@border-academy/api-db';
 import { TestApp, createTestApp } from '@border-academy/api-platform';
 import {
+  AuditEvent,
   Page,
   ProblemDetails,
   SessionResponse,
   UserDetails,
   UserSummary,
 } from '@border-academy/shared-contracts';
-
 import { DataSource } from 'typeorm';
 
 import { IdentityModule } from '../identity.module';
@@ -144,6 +144,28 @@ describe('users API', () => {
     const taken = await patch('kz.admin', hr?.id, { email: kgUser?.email.toUpperCase() });
     expect(taken.statusCode).toBe(409);
     expect((await patch('kz.admin', hr?.id, { login: 'renamed' })).statusCode).toBe(400);
+  });
+
+  it('shows admins the audit trail about people in their scope only, filtered and newest first', async () => {
+    const [trainer] = (await list('kz.admin', '?q=kz.trainer')).items;
+    await patch('kz.admin', trainer?.id, { fullName: 'Audited Trainer' });
+    const kazakh = await get('kz.admin', `/api/v1/audit-events?action=user.update&targetId=${trainer?.id}`);
+    expect(kazakh.statusCode).toBe(200);
+    const page = kazakh.json() as Page<AuditEvent>;
+    expect(page.total).toBeGreaterThanOrEqual(1);
+    expect(page.items[0]).toMatchObject({ action: 'user.update', targetType: 'user', targetId: trainer?.id });
+    const ats = page.items.map((event) => event.at);
+    expect(ats).toEqual([...ats].sort().reverse());
+
+    const kyrgyz = (
+      await get('kg.admin', `/api/v1/audit-events?targetId=${trainer?.id}`)
+    ).json() as Page<AuditEvent>;
+    expect(kyrgyz.total).toBe(0);
+    const future = (
+      await get('kz.admin', '/api/v1/audit-events?from=2999-01-01T00:00:00Z')
+    ).json() as Page<AuditEvent>;
+    expect(future).toMatchObject({ items: [], total: 0 });
+    expect((await get('kz.admin', '/api/v1/audit-events?from=yesterday')).statusCode).toBe(400);
   });
 
   it.each([['?sort=password'], ['?role=owner'], ['?orgUnitId=x'], ['?pageSize=0'], ['?extra=1']])(
