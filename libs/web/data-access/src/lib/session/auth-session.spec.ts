@@ -140,6 +140,19 @@ describe('AuthSession', () => {
     expect(TestBed.inject(Router).url).toBe('/sign-in');
   });
 
+  it('stays signed out when a renewal under way answers after the sign-out', async () => {
+    await signIn();
+    const renewal = auth.refresh();
+    const signedOut = auth.signOut();
+    http.expectOne(AUTH_API.signOut).flush(null, { status: 204, statusText: 'No Content' });
+    await signedOut;
+    http.expectOne(AUTH_API.refresh).flush(session('late'));
+
+    expect(await renewal).toBe(false);
+    expect(auth.status()).toBe('signedOut');
+    expect(auth.accessToken).toBeNull();
+  });
+
   it('signs out everywhere through its own route, and forgets the session even when offline', async () => {
     await signIn();
     const done = auth.signOut({ everywhere: true });

@@ -50,6 +50,8 @@ export class AuthSession {
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring: Promise<void> | null = null;
   private refreshing: Promise<boolean> | null = null;
+  /** Counts sessions ended here, so a renewal answered after a sign-out does not bring the session back. */
+  private ended = 0;
   // On a shared computer, signing out in one tab must not leave another tab showing private pages.
   private readonly channel =
     typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SESSION_CHANNEL);
@@ -102,11 +104,13 @@ export class AuthSession {
 
   /** Renews the access token; concurrent callers share one request. Resolves whether it worked. */
   refresh(): Promise<boolean> {
+    const endedBefore = this.ended;
     this.refreshing ??= firstValueFrom(
       this.http.post<SessionResponse>(AUTH_API.refresh, null, { context: withoutErrorNotification() }),
     )
       .then(
         (session) => {
+          if (this.ended !== endedBefore) return false;
           this.start(session);
           return true;
         },
@@ -152,6 +156,7 @@ export class AuthSession {
   }
 
   private clear(status: SessionStatus): void {
+    this.ended++;
     clearTimeout(this.renewTimer);
     this.token = null;
     this.currentUser.set(null);
