@@ -22,6 +22,8 @@ interface Target {
   /** A user in the org unit of the target. */
   userId: string;
   orgUnitId: string;
+  /** A learner grant of the user on that unit. */
+  grantId: string;
 }
 
 interface RouteRow {
@@ -83,6 +85,19 @@ const MATRIX: Record<string, RouteRow> = {
     inside: [401, 403, 403, 403, 200],
     outside: [401, 403, 403, 403, 404],
   },
+  'POST /api/v1/users/{id}/grants': {
+    request: (target) => ({
+      url: `/api/v1/users/${target.userId}/grants`,
+      payload: { role: 'trainer', orgUnitId: target.orgUnitId },
+    }),
+    inside: [401, 403, 403, 403, 200],
+    outside: [401, 403, 403, 403, 404],
+  },
+  'DELETE /api/v1/users/{id}/grants/{grantId}': {
+    request: (target) => ({ url: `/api/v1/users/${target.userId}/grants/${target.grantId}` }),
+    inside: [401, 403, 403, 403, 204],
+    outside: [401, 403, 403, 403, 404],
+  },
   'POST /api/v1/users/{id}/unlock': {
     request: (target) => ({ url: `/api/v1/users/${target.userId}/unlock` }),
     inside: [401, 403, 403, 403, 204],
@@ -95,8 +110,8 @@ describe('authorization matrix', () => {
   let dataSource: DataSource;
   let passwordHash: string;
   const targets: Record<'inside' | 'outside', Target> = {
-    inside: { userId: '', orgUnitId: '' },
-    outside: { userId: '', orgUnitId: '' },
+    inside: { userId: '', orgUnitId: '', grantId: '' },
+    outside: { userId: '', orgUnitId: '', grantId: '' },
   };
   let callers = 0;
 
@@ -114,11 +129,16 @@ describe('authorization matrix', () => {
       ['inside', INSIDE_UNIT],
       ['outside', OUTSIDE_UNIT],
     ] as const) {
-      const user = await createTestUser(testApp.app, { login: `target.${side}`, orgUnitCode: unit });
-      const [row]: { id: string }[] = await dataSource.query(`SELECT id FROM org_unit WHERE code = $1`, [
-        unit,
-      ]);
-      targets[side] = { userId: user.id, orgUnitId: row?.id ?? '' };
+      const user = await createTestUser(testApp.app, {
+        login: `target.${side}`,
+        orgUnitCode: unit,
+        grants: [['learner', unit]],
+      });
+      const [row]: { org_unit_id: string; grant_id: string }[] = await dataSource.query(
+        `SELECT org_unit_id, id AS grant_id FROM role_grant WHERE user_id = $1`,
+        [user.id],
+      );
+      targets[side] = { userId: user.id, orgUnitId: row?.org_unit_id ?? '', grantId: row?.grant_id ?? '' };
     }
   });
 
@@ -171,7 +191,7 @@ describe('authorization matrix', () => {
       const { url, payload } = row.request(targets[side]);
       const authorization = await authorizationFor(caller);
       const response = await testApp.app.inject({
-        method: method as 'GET' | 'POST' | 'PATCH',
+        method: method as 'GET' | 'POST' | 'PATCH' | 'DELETE',
         url,
         ...(payload ? { payload } : {}),
         headers: authorization ? { authorization } : {},

@@ -104,3 +104,9 @@ export interface UpdateUserRequest {
   orgUnitId?: string;
   status?: UserStatus;
 }
+
+/** `POST /api/v1/users/:id/grants`: an admin grants a role on a unit inside their own scope. */
+export interface AddRoleGrantRequest {
+  role: Role;
+  orgUnitId: string;
+}

@@ -168,6 +168,43 @@ describe('users API', () => {
     expect((await get('kz.admin', '/api/v1/audit-events?from=yesterday')).statusCode).toBe(400);
   });
 
+  it('lets an admin grant and revoke roles only on units in their scope, audited', async () => {
+    const [learner] = (await list('kz.admin', '?q=kz.learner')).items;
+    const [kgUser] = (await list('platform.admin', '?q=kg.hr')).items;
+    const grant = (as: string, orgUnitId: string | undefined) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${learner?.id}/grants`,
+        headers: { authorization: `Bearer ${tokens[as]}` },
+        payload: { role: 'trainer', orgUnitId },
+      });
+    const added = await grant('kz.admin', learner?.orgUnitId);
+    expect(added.statusCode).toBe(200);
+    const trainerGrant = (added.json() as UserDetails).grants.find(
+      (candidate) => candidate.role === 'trainer',
+    );
+    expect(trainerGrant).toBeDefined();
+    expect((await grant('kz.admin', learner?.orgUnitId)).statusCode).toBe(200);
+    expect((await grant('kz.admin', kgUser?.orgUnitId)).statusCode).toBe(400);
+    expect((await grant('kg.admin', kgUser?.orgUnitId)).statusCode).toBe(404);
+
+    const revoke = (as: string) =>
+      testApp.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/users/${learner?.id}/grants/${trainerGrant?.id}`,
+        headers: { authorization: `Bearer ${tokens[as]}` },
+      });
+    expect((await revoke('kg.admin')).statusCode).toBe(404);
+    expect((await revoke('kz.admin')).statusCode).toBe(204);
+    expect((await revoke('kz.admin')).statusCode).toBe(404);
+    const actions: { action: string }[] = await testApp.app
+      .get(DataSource)
+      .query(`SELECT action FROM audit_event WHERE target_id = $1 AND action LIKE 'grant.%' ORDER BY id`, [
+        learner?.id,
+      ]);
+    expect(actions.map((row) => row.action)).toEqual(['grant.add', 'grant.remove']);
+  });
+
   it.each([['?sort=password'], ['?role=owner'], ['?orgUnitId=x'], ['?pageSize=0'], ['?extra=1']])(
     'refuses %s with a 400 problem',
     async (query) => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -16,6 +16,8 @@ import {
   UserIdParamDto,
   UserListQueryDto,
   UserPageDto,
+  AddRoleGrantRequestDto,
+  GrantParamsDto,
 } from './user.dto';
 import { UserService } from './user.service';
 
@@ -58,6 +60,38 @@ export class UserController {
     @Req() request: FastifyRequest,
   ): Promise<UserDetailsDto> {
     return this.users.update(access, params.id, body, request.ip ?? null);
+  }
+
+  @Post(':id/grants')
+  @Allow('user:write')
+  @ApiOperation({
+    summary: 'Grant a role on a unit inside the caller’s scope; granting twice changes nothing',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDetailsDto })
+  @HttpCode(200)
+  addGrant(
+    @Access() access: AccessContext,
+    @Param() params: UserIdParamDto,
+    @Body() body: AddRoleGrantRequestDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserDetailsDto> {
+    return this.users.addGrant(access, params.id, body, request.ip ?? null);
+  }
+
+  @Delete(':id/grants/:grantId')
+  @Allow('user:write')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a role grant on a unit inside the caller’s scope' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'grantId', format: 'uuid' })
+  @ApiNoContentResponse()
+  removeGrant(
+    @Access() access: AccessContext,
+    @Param() params: GrantParamsDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.users.removeGrant(access, params.id, params.grantId, request.ip ?? null);
   }
 
   @Post(':id/unlock')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  AddRoleGrantRequest,
   DEFAULT_PAGE_SIZE,
   LanguageCode,
   LocalizedText,
@@ -190,4 +191,25 @@ export class UpdateUserRequestDto implements UpdateUserRequest {
   @IsOptional()
   @IsIn(USER_STATUSES)
   status?: UserStatus;
+}
+
+export class AddRoleGrantRequestDto implements AddRoleGrantRequest {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A unit inside the caller’s scope; the role covers its subtree',
+  })
+  @IsUUID()
+  orgUnitId!: string;
+}
+
+export class GrantParamsDto {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  grantId!: string;
 }

@@ -168,6 +168,35 @@ export class UserRepository {
     );
   }
 
+  /** Adds a grant; false when the user already holds that role on that unit. */
+  async insertGrant(
+    manager: EntityManager,
+    grant: { userId: string; role: string; orgUnitId: string; grantedBy: string },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO role_grant (user_id, role, org_unit_id, granted_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, role, org_unit_id) DO NOTHING RETURNING id`,
+      [grant.userId, grant.role, grant.orgUnitId, grant.grantedBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Removes a grant of the user on a unit inside the scope; null when there is none such. */
+  async deleteGrant(
+    manager: EntityManager,
+    scope: string[],
+    userId: string,
+    grantId: string,
+  ): Promise<{ role: string; org_unit_id: string } | null> {
+    const [rows]: [{ role: string; org_unit_id: string }[], number] = await manager.query(
+      `DELETE FROM role_grant g USING org_unit ou
+        WHERE g.id = $2 AND g.user_id = $3 AND ou.id = g.org_unit_id AND ${inScopeSql('ou.path', '$1')}
+        RETURNING g.role, g.org_unit_id`,
+      [scope, grantId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Clears the lock of a user inside the scope; null when there is no such user there. */
   async unlock(
     manager: EntityManager,

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@border-academy/api-audit';
-import { AccessContext, DomainError, ValidationProblemException } from '@border-academy/api-platform';
 import {
+  AccessContext,
+  DomainError,
+  NotFoundError,
+  ValidationProblemException,
+} from '@border-academy/api-platform';
+import {
+  AddRoleGrantRequest,
   DEFAULT_PAGE_SIZE,
   Page,
   UpdateUserRequest,
@@ -22,6 +28,14 @@ export class EmailTakenError extends DomainError {
 
   constructor() {
     super('Another user already has this e-mail address');
+  }
+}
+
+export class GrantNotFoundError extends NotFoundError {
+  override readonly type = 'urn:border-academy:problem:grant-not-found';
+
+  constructor(id: string) {
+    super(`No role grant ${id} of this user on a unit you administer`);
   }
 }
 
@@ -128,6 +142,61 @@ export class UserService {
       throw error;
     }
     return this.get(access, userId);
+  }
+
+  /** An admin grants only on units inside their own scope, to users inside it. */
+  async addGrant(
+    access: AccessContext,
+    userId: string,
+    request: AddRoleGrantRequest,
+    ip: string | null,
+  ): Promise<UserDetails> {
+    const scope = access.scope ?? [];
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.repository.findForUpdate(manager, scope, userId))) throw new UserNotFoundError(userId);
+      if (!(await this.repository.isUnitInScope(manager, scope, request.orgUnitId))) {
+        throw new ValidationProblemException([
+          { field: 'orgUnitId', message: 'orgUnitId must be a unit you administer', code: 'scope' },
+        ]);
+      }
+      const grantId = await this.repository.insertGrant(manager, {
+        userId,
+        role: request.role,
+        orgUnitId: request.orgUnitId,
+        grantedBy: access.principal.userId,
+      });
+      if (grantId) {
+        await this.audit.record(manager, {
+          actorUserId: access.principal.userId,
+          action: 'grant.add',
+          targetType: 'user',
+          targetId: userId,
+          ip,
+          summary: { after: { grantId, role: request.role, orgUnitId: request.orgUnitId } },
+        });
+      }
+    });
+    return this.get(access, userId);
+  }
+
+  async removeGrant(
+    access: AccessContext,
+    userId: string,
+    grantId: string,
+    ip: string | null,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const removed = await this.repository.deleteGrant(manager, access.scope ?? [], userId, grantId);
+      if (!removed) throw new GrantNotFoundError(grantId);
+      await this.audit.record(manager, {
+        actorUserId: access.principal.userId,
+        action: 'grant.remove',
+        targetType: 'user',
+        targetId: userId,
+        ip,
+        summary: { before: { grantId, role: removed.role, orgUnitId: removed.org_unit_id } },
+      });
+    });
   }
 
   /** Lets a locked-out user sign in again at once; a user outside the caller's scope does not exist for them. */
