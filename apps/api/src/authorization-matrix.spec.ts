@@ -1,108 +1,36 @@
 import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
 import { hashPassword } from '@border-academy/api-identity';
 import { TestApp, createTestApp, createTestUser } from '@border-academy/api-platform';
-import { Role } from '@border-academy/shared-contracts';
 import { DataSource } from 'typeorm';
 
+import { AUDIT_ROUTES } from './authorization-matrix/audit.rows';
+import { AUTH_ROUTES } from './authorization-matrix/auth.rows';
+import {
+  CALLERS,
+  Caller,
+  INSIDE_UNIT,
+  OUTSIDE_UNIT,
+  PASSWORD,
+  RouteRows,
+  Target,
+} from './authorization-matrix/matrix.types';
+import { ORG_ROUTES } from './authorization-matrix/org.rows';
+import { PLATFORM_ROUTES } from './authorization-matrix/platform.rows';
+import { USER_ROUTES } from './authorization-matrix/users.rows';
 import { API_FEATURES } from './features';
 
 /**
  * Every route × every caller × a target inside and outside the caller's scope → the status it must
  * answer. Callers hold their role on Kazakhstan's border service; "outside" targets live in
- * Kyrgyzstan's. A route the app serves without a row here fails the test, so each new route must
- * state who may call it.
+ * Kyrgyzstan's. The rows live in one file per slice of the API under `authorization-matrix/`; a
+ * route the app serves without a row fails the test, so each new route must state who may call it.
  */
-type Caller = 'anonymous' | Role;
-const CALLERS: Caller[] = ['anonymous', 'learner', 'trainer', 'hr', 'admin'];
-const INSIDE_UNIT = 'kz-border';
-const OUTSIDE_UNIT = 'kg-border';
-const PASSWORD = 'matrix passphrase for every caller';
-
-interface Target {
-  /** A user in the org unit of the target. */
-  userId: string;
-  orgUnitId: string;
-  /** A learner grant of the user on that unit. */
-  grantId: string;
-}
-
-interface RouteRow {
-  request(target: Target): { url: string; payload?: object };
-  /** Statuses for anonymous, learner, trainer, hr, admin. */
-  inside: [number, number, number, number, number];
-  /** Only for routes that act on a record of an org unit; the same as `inside` when absent. */
-  outside?: [number, number, number, number, number];
-}
-
-const MATRIX: Record<string, RouteRow> = {
-  'GET /api/health': { request: () => ({ url: '/api/health' }), inside: [200, 200, 200, 200, 200] },
-  'POST /api/v1/auth/sign-in': {
-    request: () => ({ url: '/api/v1/auth/sign-in', payload: { login: 'nobody.at.all', password: PASSWORD } }),
-    inside: [401, 401, 401, 401, 401],
-  },
-  'POST /api/v1/auth/refresh': {
-    request: () => ({ url: '/api/v1/auth/refresh' }),
-    inside: [401, 401, 401, 401, 401],
-  },
-  'POST /api/v1/auth/sign-out': {
-    request: () => ({ url: '/api/v1/auth/sign-out' }),
-    inside: [204, 204, 204, 204, 204],
-  },
-  'POST /api/v1/auth/sign-out-everywhere': {
-    request: () => ({ url: '/api/v1/auth/sign-out-everywhere' }),
-    inside: [401, 204, 204, 204, 204],
-  },
-  'POST /api/v1/auth/password': {
-    request: () => ({
-      url: '/api/v1/auth/password',
-      payload: { currentPassword: PASSWORD, newPassword: 'a different matrix passphrase' },
-    }),
-    inside: [401, 204, 204, 204, 204],
-  },
-  'GET /api/v1/me': { request: () => ({ url: '/api/v1/me' }), inside: [401, 200, 200, 200, 200] },
-  'GET /api/v1/org-units': {
-    request: () => ({ url: '/api/v1/org-units' }),
-    inside: [401, 200, 200, 200, 200],
-  },
-  'GET /api/v1/org-units/{id}': {
-    request: (target) => ({ url: `/api/v1/org-units/${target.orgUnitId}` }),
-    // the tree is shared reference data, readable across countries
-    inside: [401, 200, 200, 200, 200],
-    outside: [401, 200, 200, 200, 200],
-  },
-  'GET /api/v1/audit-events': {
-    request: () => ({ url: '/api/v1/audit-events' }),
-    inside: [401, 403, 403, 403, 200],
-  },
-  'GET /api/v1/users': { request: () => ({ url: '/api/v1/users' }), inside: [401, 403, 403, 200, 200] },
-  'GET /api/v1/users/{id}': {
-    request: (target) => ({ url: `/api/v1/users/${target.userId}` }),
-    inside: [401, 403, 403, 200, 200],
-    outside: [401, 403, 403, 404, 404],
-  },
-  'PATCH /api/v1/users/{id}': {
-    request: (target) => ({ url: `/api/v1/users/${target.userId}`, payload: { fullName: 'Renamed Person' } }),
-    inside: [401, 403, 403, 403, 200],
-    outside: [401, 403, 403, 403, 404],
-  },
-  'POST /api/v1/users/{id}/grants': {
-    request: (target) => ({
-      url: `/api/v1/users/${target.userId}/grants`,
-      payload: { role: 'trainer', orgUnitId: target.orgUnitId },
-    }),
-    inside: [401, 403, 403, 403, 200],
-    outside: [401, 403, 403, 403, 404],
-  },
-  'DELETE /api/v1/users/{id}/grants/{grantId}': {
-    request: (target) => ({ url: `/api/v1/users/${target.userId}/grants/${target.grantId}` }),
-    inside: [401, 403, 403, 403, 204],
-    outside: [401, 403, 403, 403, 404],
-  },
-  'POST /api/v1/users/{id}/unlock': {
-    request: (target) => ({ url: `/api/v1/users/${target.userId}/unlock` }),
-    inside: [401, 403, 403, 403, 204],
-    outside: [401, 403, 403, 403, 404],
-  },
+const MATRIX: RouteRows = {
+  ...PLATFORM_ROUTES,
+  ...AUTH_ROUTES,
+  ...ORG_ROUTES,
+  ...USER_ROUTES,
+  ...AUDIT_ROUTES,
 };
 
 describe('authorization matrix', () => {

@@ -2,6 +2,7 @@ import { Route } from '@angular/router';
 import { Role } from '@border-academy/shared-contracts';
 import { requireRole, requireSignedIn } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
+import { loadAdminRoutes } from '@border-academy/web-admin';
 import { loadProfilePage, loadSignInPage } from '@border-academy/web-identity';
 import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
@@ -34,6 +35,12 @@ export const appRoutes: Route[] = [
   roleArea('learning', 'learner', 'learning', i18nKey('areas.learning.title')),
   roleArea('authoring', 'trainer', 'authoring', i18nKey('areas.authoring.title')),
   roleArea('staff', 'hr', 'staff', i18nKey('areas.staff.title')),
-  roleArea('admin', 'admin', 'administration', i18nKey('areas.administration.title')),
+  {
+    path: 'admin',
+    title: i18nKey('areas.administration.title'),
+    canActivate: [requireRole('admin')],
+    runGuardsAndResolvers: 'always',
+    loadChildren: loadAdminRoutes,
+  },
   { path: '**', title: i18nKey('notFound.pageTitle'), loadComponent: loadNotFoundPage },
 ];

@@ -1,1 +1,1 @@
-// Admin screens (org tree, users, grants, positions, import, audit log) arrive here; nothing is exported yet.
+export * from './lib/pages';

@@ -1,0 +1,26 @@
+import { Role } from '@border-academy/shared-contracts';
+
+export type Caller = 'anonymous' | Role;
+export const CALLERS: Caller[] = ['anonymous', 'learner', 'trainer', 'hr', 'admin'];
+export const INSIDE_UNIT = 'kz-border';
+export const OUTSIDE_UNIT = 'kg-border';
+export const PASSWORD = 'matrix passphrase for every caller';
+
+export interface Target {
+  /** A user in the org unit of the target. */
+  userId: string;
+  orgUnitId: string;
+  /** A learner grant of the user on that unit. */
+  grantId: string;
+}
+
+export interface RouteRow {
+  request(target: Target): { url: string; payload?: object };
+  /** Statuses for anonymous, learner, trainer, hr, admin. */
+  inside: [number, number, number, number, number];
+  /** Only for routes that act on a record of an org unit; the same as `inside` when absent. */
+  outside?: [number, number, number, number, number];
+}
+
+/** Rows keyed by `METHOD /path` as the OpenAPI document names the route. */
+export type RouteRows = Record<string, RouteRow>;

@@ -1,0 +1,11 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+/** Placeholder until the section's page lands. */
+@Component({
+  selector: 'ba-org-page',
+  imports: [TranslocoPipe],
+  template: `<h2>{{ 'admin.org.heading' | transloco }}</h2>`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OrgPage {}
