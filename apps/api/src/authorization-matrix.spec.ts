@@ -16,6 +16,7 @@ import {
 } from './authorization-matrix/matrix.types';
 import { ORG_ROUTES } from './authorization-matrix/org.rows';
 import { PLATFORM_ROUTES } from './authorization-matrix/platform.rows';
+import { POSITION_ROUTES } from './authorization-matrix/positions.rows';
 import { USER_ROUTES } from './authorization-matrix/users.rows';
 import { API_FEATURES } from './features';
 
@@ -29,6 +30,7 @@ const MATRIX: RouteRows = {
   ...PLATFORM_ROUTES,
   ...AUTH_ROUTES,
   ...ORG_ROUTES,
+  ...POSITION_ROUTES,
   ...USER_ROUTES,
   ...AUDIT_ROUTES,
 };

@@ -5,3 +5,4 @@ export * from './lib/page';
 export * from './lib/problem-details';
 export * from './lib/identity';
 export * from './lib/audit';
+export * from './lib/position';

@@ -5,6 +5,7 @@ export * from './lib/error-notification';
 export * from './lib/error-notifier';
 export * from './lib/health-client';
 export * from './lib/org-unit-client';
+export * from './lib/position-client';
 export * from './lib/problem-interceptor';
 export * from './lib/session/auth-guards';
 export * from './lib/session/auth-interceptor';

@@ -12,6 +12,8 @@ import {
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
+import { LocalizedTextDto } from './localized-text.dto';
+
 export class OrgUnitListQueryDto implements OrgUnitListQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
@@ -43,14 +45,6 @@ export class OrgUnitListQueryDto implements OrgUnitListQuery {
 export class OrgUnitIdParamDto {
   @IsUUID()
   id!: string;
-}
-
-class LocalizedTextDto implements LocalizedText {
-  @ApiProperty()
-  en!: string;
-
-  @ApiPropertyOptional()
-  ru?: string;
 }
 
 export class OrgUnitDto implements OrgUnit {

@@ -3,10 +3,13 @@ import { Module } from '@nestjs/common';
 import { OrgUnitController } from './org-unit.controller';
 import { OrgUnitRepository } from './org-unit.repository';
 import { OrgUnitService } from './org-unit.service';
+import { PositionController } from './positions/position.controller';
+import { PositionRepository } from './positions/position.repository';
+import { PositionService } from './positions/position.service';
 
 @Module({
-  controllers: [OrgUnitController],
-  providers: [OrgUnitRepository, OrgUnitService],
+  controllers: [OrgUnitController, PositionController],
+  providers: [OrgUnitRepository, OrgUnitService, PositionRepository, PositionService],
   exports: [OrgUnitService],
 })
 export class OrgModule {}

@@ -10,6 +10,8 @@ export const POLICY = {
   'self:manage': 'signed-in',
   /** The org-unit tree is shared reference data that every page needs. */
   'org-unit:read': 'signed-in',
+  /** The catalogue of positions is shared reference data too: filters and forms everywhere need it. */
+  'position:read': 'signed-in',
   'user:read': ['admin', 'hr'],
   'user:write': ['admin'],
   'user:unlock': ['admin'],
