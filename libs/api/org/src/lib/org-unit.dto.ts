@@ -1,45 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  DEFAULT_PAGE_SIZE,
   LocalizedText,
-  MAX_PAGE_SIZE,
   ORG_UNIT_KINDS,
   OrgUnit,
   OrgUnitKind,
   OrgUnitListQuery,
   Page,
 } from '@border-academy/shared-contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 
 import { LocalizedTextDto } from './localized-text.dto';
+import { SearchPageQueryDto } from './page-query.dto';
 
-export class OrgUnitListQueryDto implements OrgUnitListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-
+export class OrgUnitListQueryDto extends SearchPageQueryDto implements OrgUnitListQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the direct children of this unit' })
   @IsOptional()
   @IsUUID()
   parentId?: string;
-
-  @ApiPropertyOptional({ maxLength: 100, description: 'Case-insensitive search in the code and the names' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
 }
 
 export class OrgUnitIdParamDto {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LocalizedText, OrgUnit, OrgUnitKind } from '@border-academy/shared-contracts';
 import { DataSource } from 'typeorm';
 
+import { codeOrNameMatchesSql, escapeLike } from './sql';
+
 interface OrgUnitRow {
   id: string;
   code: string;
@@ -39,10 +41,6 @@ function toOrgUnit(row: OrgUnitRow): OrgUnit {
   };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 /** All SQL about org units. Each method is one query. */
 @Injectable()
 export class OrgUnitRepository {
@@ -58,9 +56,7 @@ export class OrgUnitRepository {
     if (filter.q) {
       parameters.push(`%${escapeLike(filter.q)}%`);
       const p = `$${parameters.length}`;
-      conditions.push(
-        `(u.code ILIKE ${p} OR EXISTS (SELECT 1 FROM jsonb_each_text(u.name) n WHERE n.value ILIKE ${p}))`,
-      );
+      conditions.push(codeOrNameMatchesSql('u', p));
     }
     parameters.push(filter.limit, filter.offset);
     const rows: OrgUnitRow[] = await this.dataSource.query(

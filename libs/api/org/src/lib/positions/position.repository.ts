@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LanguageCode, LocalizedText, Position } from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
 
+import { codeOrNameMatchesSql, escapeLike } from '../sql';
+
 interface PositionRow {
   id: string;
   code: string;
@@ -39,10 +41,6 @@ function toPosition(row: PositionRow): Position {
   };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 /** All SQL about the catalogue of positions. Each method is one statement. */
 @Injectable()
 export class PositionRepository {
@@ -55,7 +53,7 @@ export class PositionRepository {
     let where = '';
     if (filter.q) {
       parameters.push(`%${escapeLike(filter.q)}%`);
-      where = `WHERE p.code ILIKE $1 OR EXISTS (SELECT 1 FROM jsonb_each_text(p.name) n WHERE n.value ILIKE $1)`;
+      where = `WHERE ${codeOrNameMatchesSql('p', '$1')}`;
     }
     parameters.push(filter.limit, filter.offset);
     const rows: (PositionRow | { id: null; total_count: string })[] = await manager.query(
