@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { AUDIT_ROUTES } from './authorization-matrix/audit.rows';
 import { AUTH_ROUTES } from './authorization-matrix/auth.rows';
+import { IMPORT_ROUTES } from './authorization-matrix/imports.rows';
 import {
   CALLERS,
   Caller,
@@ -33,6 +34,7 @@ const MATRIX: RouteRows = {
   ...POSITION_ROUTES,
   ...USER_ROUTES,
   ...AUDIT_ROUTES,
+  ...IMPORT_ROUTES,
 };
 
 describe('authorization matrix', () => {
@@ -40,8 +42,8 @@ describe('authorization matrix', () => {
   let dataSource: DataSource;
   let passwordHash: string;
   const targets: Record<'inside' | 'outside', Target> = {
-    inside: { userId: '', orgUnitId: '', grantId: '' },
-    outside: { userId: '', orgUnitId: '', grantId: '' },
+    inside: { userId: '', orgUnitId: '', grantId: '', importId: '' },
+    outside: { userId: '', orgUnitId: '', grantId: '', importId: '' },
   };
   let callers = 0;
 
@@ -68,9 +70,33 @@ describe('authorization matrix', () => {
         `SELECT org_unit_id, id AS grant_id FROM role_grant WHERE user_id = $1`,
         [user.id],
       );
-      targets[side] = { userId: user.id, orgUnitId: row?.org_unit_id ?? '', grantId: row?.grant_id ?? '' };
+      targets[side] = {
+        userId: user.id,
+        orgUnitId: row?.org_unit_id ?? '',
+        grantId: row?.grant_id ?? '',
+        importId: await uploadImport(side, unit),
+      };
     }
   });
+
+  /** An admin of the unit uploads a file of one new user there. */
+  async function uploadImport(side: string, unit: string): Promise<string> {
+    const importer = await createTestUser(testApp.app, {
+      login: `importer.${side}`,
+      orgUnitCode: unit,
+      grants: [['admin', unit]],
+    });
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/user-imports',
+      headers: { authorization: importer.authorization, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(
+        `login,email,full_name,full_name_cyrillic,language,org_unit,position,roles\r\n` +
+          `imported.${side},imported.${side}@example.org,Imported Person,,en,${unit},,learner\r\n`,
+      ),
+    });
+    return (response.json() as { id: string }).id;
+  }
 
   afterAll(async () => {
     await testApp?.close();

@@ -12,6 +12,8 @@ export interface Target {
   orgUnitId: string;
   /** A learner grant of the user on that unit. */
   grantId: string;
+  /** A previewed import of one new user into that unit, uploaded by an admin of the unit. */
+  importId: string;
 }
 
 export interface RouteRow {

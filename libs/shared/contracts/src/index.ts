@@ -6,3 +6,4 @@ export * from './lib/problem-details';
 export * from './lib/identity';
 export * from './lib/audit';
 export * from './lib/position';
+export * from './lib/user-import';

@@ -15,6 +15,8 @@ export const POLICY = {
   'user:read': ['admin', 'hr'],
   'user:write': ['admin'],
   'user:unlock': ['admin'],
+  /** Bulk import of users from a file, on units inside the scope. */
+  'user:import': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[] | 'signed-in'>;
 
