@@ -245,27 +245,25 @@ export class UserImportRepository {
     );
   }
 
-  /** Creates the users of the `create` rows in a range of lines and notes their ids on the rows. */
-  async createUsers(manager: EntityManager, importId: string, from: number, to: number): Promise<number> {
-    const [, affected]: [unknown[], number] = await manager.query(
-      `WITH created AS (
-         INSERT INTO app_user (login, email, full_name, full_name_cyrillic, language, org_unit_id, position_id)
-         SELECT r.login, r.email, r.full_name, NULLIF(r.full_name_cyrillic, ''), r.language, r.org_unit_id,
-                r.position_id
-           FROM user_import_row r
-          WHERE ${ROW_RANGE} AND r.outcome = 'create'
-         RETURNING id, login)
-       UPDATE user_import_row r SET user_id = c.id
-         FROM created c
-        WHERE ${ROW_RANGE} AND r.outcome = 'create' AND lower(r.login) = lower(c.login)`,
+  /** Creates the users of the `create` rows in a range of lines, with ids given first on the rows. */
+  async createUsers(manager: EntityManager, importId: string, from: number, to: number): Promise<void> {
+    await manager.query(
+      `UPDATE user_import_row r SET user_id = gen_random_uuid() WHERE ${ROW_RANGE} AND r.outcome = 'create'`,
       [importId, from, to],
     );
-    return affected;
+    await manager.query(
+      `INSERT INTO app_user (id, login, email, full_name, full_name_cyrillic, language, org_unit_id, position_id)
+       SELECT r.user_id, r.login, r.email, r.full_name, NULLIF(r.full_name_cyrillic, ''), r.language,
+              r.org_unit_id, r.position_id
+         FROM user_import_row r
+        WHERE ${ROW_RANGE} AND r.outcome = 'create'`,
+      [importId, from, to],
+    );
   }
 
   /** Writes the `update` rows in a range of lines whose changes go beyond new roles. */
-  async updateUsers(manager: EntityManager, importId: string, from: number, to: number): Promise<number> {
-    const [, affected]: [unknown[], number] = await manager.query(
+  async updateUsers(manager: EntityManager, importId: string, from: number, to: number): Promise<void> {
+    await manager.query(
       `UPDATE app_user u
           SET email = r.email, full_name = r.full_name, full_name_cyrillic = NULLIF(r.full_name_cyrillic, ''),
               language = r.language, org_unit_id = r.org_unit_id, position_id = r.position_id, updated_at = now()
@@ -273,7 +271,6 @@ export class UserImportRepository {
         WHERE ${ROW_RANGE} AND r.outcome = 'update' AND u.id = r.user_id AND r.changes - 'roles' <> '{}'::jsonb`,
       [importId, from, to],
     );
-    return affected;
   }
 
   /** Grants every role of the rows in a range of lines on the row's unit; grants already held stay as they are. */
