@@ -11,3 +11,4 @@ export * from './lib/session/auth-guards';
 export * from './lib/session/auth-interceptor';
 export * from './lib/session/auth-session';
 export * from './lib/session/provide-auth-session';
+export * from './lib/user-import-client';
