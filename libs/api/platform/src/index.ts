@@ -14,3 +14,4 @@ export * from './lib/problem/validation';
 export * from './lib/testing/test-app';
 export * from './lib/testing/test-users';
 export * from './lib/problem/api-problem-responses';
+export * from './lib/paging/page-query.dto';

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '@border-academy/api-platform';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   Page,
   ROLES,
   Role,
@@ -22,8 +21,7 @@ import {
   UserImportTemplateQuery,
   UserImportUploadQuery,
 } from '@border-academy/shared-contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class UserImportIdParamDto {
   @IsUUID()
@@ -45,22 +43,7 @@ export class UserImportTemplateQueryDto implements UserImportTemplateQuery {
   format?: UserImportFileType;
 }
 
-export class UserImportRowQueryDto implements UserImportRowQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-
+export class UserImportRowQueryDto extends PageQueryDto implements UserImportRowQuery {
   @ApiPropertyOptional({ enum: USER_IMPORT_OUTCOMES })
   @IsOptional()
   @IsIn(USER_IMPORT_OUTCOMES)
