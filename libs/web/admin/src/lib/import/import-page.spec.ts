@@ -10,6 +10,10 @@ import { provideI18n } from '@border-academy/web-i18n';
 
 import { ImportPage, describeRow } from './import-page';
 
+// the first render of the page's Material table, paginator and toggles is slow while the whole suite
+// runs on two cores: one such test took over 9 s there, against about 1 s on its own
+jest.setTimeout(30_000);
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve));
 }
