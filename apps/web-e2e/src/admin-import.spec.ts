@@ -11,7 +11,10 @@ async function openImportAs(page: Page, login: string): Promise<void> {
   await page.getByLabel('Login or email').fill(login);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Import users', level: 2 })).toBeVisible();
+  // argon2 verifies the password on purpose slowly; with the whole suite running it takes seconds
+  await expect(page.getByRole('heading', { name: 'Import users', level: 2 })).toBeVisible({
+    timeout: 20_000,
+  });
 }
 
 function csvFile(name: string, rows: string[]) {
