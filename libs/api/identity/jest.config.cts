@@ -1,10 +1,14 @@
+const esmPackages = require('../../../tools/jest/esm-packages.cjs');
+
 module.exports = {
   displayName: 'api-identity',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
+    ...esmPackages.transform,
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  transformIgnorePatterns: esmPackages.transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/api/identity',
   // one PostgreSQL per run; every test file creates its own database on it

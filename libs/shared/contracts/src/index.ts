@@ -7,3 +7,4 @@ export * from './lib/identity';
 export * from './lib/audit';
 export * from './lib/position';
 export * from './lib/user-import';
+export * from './lib/sso';

@@ -2,6 +2,7 @@ import { CreateOrgUnit1764300000000 } from './1764300000000-CreateOrgUnit';
 import { CreateIdentity1764400000000 } from './1764400000000-CreateIdentity';
 import { AddPositionNameIndexes1764500000000 } from './1764500000000-AddPositionNameIndexes';
 import { CreateUserImport1764700000000 } from './1764700000000-CreateUserImport';
+import { CreateExternalIdentity1764800000000 } from './1764800000000-CreateExternalIdentity';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateIdentity1764400000000,
   AddPositionNameIndexes1764500000000,
   CreateUserImport1764700000000,
+  CreateExternalIdentity1764800000000,
 ];

@@ -34,6 +34,7 @@ describe('migrations', () => {
         'app_user',
         'audit_event',
         'auth_session',
+        'external_identity',
         'migration',
         'org_unit',
         'password_reset',

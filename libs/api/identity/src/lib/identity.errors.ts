@@ -40,3 +40,11 @@ export class UserNotFoundError extends NotFoundError {
     super(`No user has the id ${id}`);
   }
 }
+
+export class SsoDisabledError extends NotFoundError {
+  override readonly type = 'urn:border-academy:problem:sso-disabled';
+
+  constructor() {
+    super('Single sign-on is not configured on this platform');
+  }
+}

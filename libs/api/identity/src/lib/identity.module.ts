@@ -8,6 +8,9 @@ import { AuthController, MeController } from './auth/auth.controller';
 import { AuthRepository } from './auth/auth.repository';
 import { AuthService } from './auth/auth.service';
 import { LocalStrategy } from './auth/local.strategy';
+import { SsoController } from './sso/sso.controller';
+import { SsoRepository } from './sso/sso.repository';
+import { SsoService } from './sso/sso.service';
 import { UserController } from './users/user.controller';
 import { UserRepository } from './users/user.repository';
 import { UserService } from './users/user.service';
@@ -21,8 +24,16 @@ import { UserService } from './users/user.service';
       useFactory: (config: ApiConfig) => [{ ttl: 60_000, limit: config.SIGN_IN_ATTEMPTS_PER_MINUTE }],
     }),
   ],
-  controllers: [AuthController, MeController, UserController],
-  providers: [AuthRepository, AuthService, LocalStrategy, UserRepository, UserService],
+  controllers: [AuthController, MeController, SsoController, UserController],
+  providers: [
+    AuthRepository,
+    AuthService,
+    LocalStrategy,
+    SsoRepository,
+    SsoService,
+    UserRepository,
+    UserService,
+  ],
   exports: [AuthService],
 })
 export class IdentityModule {}

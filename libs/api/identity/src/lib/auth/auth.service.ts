@@ -27,6 +27,9 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
+/** How a person proved who they are. */
+export type SignInMethod = 'password' | 'sso';
+
 /** A signed-in session: what the client reads, and the refresh token for its cookie. */
 export interface IssuedSession {
   response: SessionResponse;
@@ -71,7 +74,10 @@ export class AuthService {
           targetType: 'user',
           targetId: user?.id ?? loginOrEmail.slice(0, 200),
           ip: origin.ip,
-          summary: { reason: !user ? 'unknown login' : !passwordOk ? 'wrong password' : 'suspended' },
+          summary: {
+            method: 'password',
+            reason: !user ? 'unknown login' : !passwordOk ? 'wrong password' : 'suspended',
+          },
         });
         if (user && !passwordOk) {
           const { locked_until } = await this.repository.recordFailure(
@@ -104,19 +110,30 @@ export class AuthService {
 
   /** Starts a new session family for a user whose credentials were just verified. */
   async signIn(userId: string, origin: RequestOrigin): Promise<IssuedSession> {
-    return this.dataSource.transaction(async (manager) => {
-      const familyId = randomUUID();
-      const { token: refreshToken } = await this.insertSession(manager, userId, familyId, origin);
-      await this.audit.record(manager, {
-        actorUserId: userId,
-        action: 'auth.sign-in',
-        targetType: 'user',
-        targetId: userId,
-        ip: origin.ip,
-        summary: { sessionFamily: familyId },
-      });
-      return { response: await this.sessionResponse(manager, userId, familyId), refreshToken };
+    return this.dataSource.transaction((manager) => this.startSession(manager, userId, origin, 'password'));
+  }
+
+  /**
+   * Starts a new session family inside the caller's transaction, for a user who has just proven who
+   * they are, by password or through single sign-on; the audit entry names the method.
+   */
+  async startSession(
+    manager: EntityManager,
+    userId: string,
+    origin: RequestOrigin,
+    method: SignInMethod,
+  ): Promise<IssuedSession> {
+    const familyId = randomUUID();
+    const { token: refreshToken } = await this.insertSession(manager, userId, familyId, origin);
+    await this.audit.record(manager, {
+      actorUserId: userId,
+      action: 'auth.sign-in',
+      targetType: 'user',
+      targetId: userId,
+      ip: origin.ip,
+      summary: { sessionFamily: familyId, method },
     });
+    return { response: await this.sessionResponse(manager, userId, familyId), refreshToken };
   }
 
   /**

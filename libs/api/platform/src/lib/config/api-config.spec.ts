@@ -76,4 +76,65 @@ describe('loadApiConfig', () => {
     expect(config.APP_SECRET).not.toBe(DEV_APP_SECRET);
     expect(config.seedDemoData).toBe(false);
   });
+
+  describe('single sign-on', () => {
+    const sso = {
+      OIDC_ISSUER_URL: 'https://id.customs.example.kz/realms/staff',
+      OIDC_CLIENT_ID: 'border-academy',
+      OIDC_CLIENT_SECRET: 'client-secret-value',
+      OIDC_DEFAULT_ORG_UNIT: 'kz-customs',
+      OIDC_DISPLAY_NAME: 'Customs account',
+    };
+
+    it('is off when no OIDC_ variable is set', () => {
+      expect(loadApiConfig({}).ssoEnabled).toBe(false);
+    });
+
+    it('is on with the required variables and defaults the claim, role and scopes', () => {
+      const config = loadApiConfig(sso);
+      expect(config.ssoEnabled).toBe(true);
+      expect(config.OIDC_LOGIN_CLAIM).toBe('preferred_username');
+      expect(config.OIDC_DEFAULT_ROLE).toBe('learner');
+      expect(config.OIDC_SCOPES).toBe('openid profile email');
+    });
+
+    it('names every missing variable when only part of it is configured, without the secret', () => {
+      const problems = problemsOf({ OIDC_ISSUER_URL: sso.OIDC_ISSUER_URL, OIDC_DEFAULT_ROLE: 'trainer' });
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^OIDC_CLIENT_ID: must be set for single sign-on, since OIDC_ISSUER_URL, OIDC_DEFAULT_ROLE are set/,
+        ),
+        expect.stringMatching(/^OIDC_CLIENT_SECRET: must be set/),
+        expect.stringMatching(/^OIDC_DEFAULT_ORG_UNIT: must be set/),
+        expect.stringMatching(/^OIDC_DISPLAY_NAME: must be set/),
+      ]);
+    });
+
+    it('refuses a role that does not exist, scopes without openid and a secret it would echo', () => {
+      const problems = problemsOf({
+        ...sso,
+        OIDC_DEFAULT_ROLE: 'superuser',
+        OIDC_SCOPES: 'profile email',
+        OIDC_ISSUER_URL: 'not a url',
+      });
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^OIDC_DEFAULT_ROLE: must be one of learner, trainer, hr, admin/),
+          expect.stringMatching(/^OIDC_SCOPES: must be scopes separated by single spaces, openid among them/),
+          expect.stringMatching(/^OIDC_ISSUER_URL: must be an http:\/\/ or https:\/\/ URL/),
+        ]),
+      );
+      expect(problems.join('\n')).not.toContain(sso.OIDC_CLIENT_SECRET);
+    });
+
+    it('requires an https issuer in production', () => {
+      const problems = problemsOf({
+        ...sso,
+        NODE_ENV: 'production',
+        APP_SECRET: 'x'.repeat(48),
+        OIDC_ISSUER_URL: 'http://id.customs.example.kz',
+      });
+      expect(problems).toEqual(['OIDC_ISSUER_URL: must be an https:// URL when NODE_ENV=production']);
+    });
+  });
 });

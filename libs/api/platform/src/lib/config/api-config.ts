@@ -1,3 +1,4 @@
+import { ROLES, Role } from '@border-academy/shared-contracts';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -7,6 +8,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
@@ -17,7 +19,15 @@ export const DEV_APP_SECRET = 'development-only-secret-do-not-use-in-production'
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** Never echoed in error messages. */
-const SECRET_VARIABLES = new Set(['APP_SECRET', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'DATABASE_URL', 'OIDC_CLIENT_SECRET']);
+/** Single sign-on needs all of these or none; the other OIDC_ variables have defaults. */
+const OIDC_REQUIRED = [
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_DEFAULT_ORG_UNIT',
+  'OIDC_DISPLAY_NAME',
+] as const;
 
 function toInteger({ value }: { value: unknown }): unknown {
   return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -107,6 +117,50 @@ export class ApiConfig {
   @Min(1, { message: 'must be at least 1' })
   SIGN_IN_ATTEMPTS_PER_MINUTE = 20;
 
+  /** Single sign-on through an OpenID Connect provider (Keycloak, AD FS, ...); off unless configured. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s?#]+$/, {
+    message: 'must be an http:// or https:// URL without query or fragment',
+  })
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'must be at most 200 characters long' })
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** The ID-token or userinfo claim whose value is the platform login. */
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'must be a claim name' })
+  OIDC_LOGIN_CLAIM = 'preferred_username';
+
+  /** Code of the org unit where people who sign in for the first time are created. */
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be an org unit code' })
+  OIDC_DEFAULT_ORG_UNIT?: string;
+
+  /** The role granted on the default org unit at first sign-in. */
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  OIDC_DEFAULT_ROLE: Role = 'learner';
+
+  /** The provider's name on the sign-in button, e.g. "Agency account". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60, { message: 'must be at most 60 characters long' })
+  OIDC_DISPLAY_NAME?: string;
+
+  @Matches(/^(\S+ )*openid( \S+)*$/, {
+    message: 'must be scopes separated by single spaces, openid among them',
+  })
+  OIDC_SCOPES = 'openid profile email';
+
+  get ssoEnabled(): boolean {
+    return this.OIDC_ISSUER_URL !== undefined;
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -123,10 +177,35 @@ export class ConfigValidationError extends Error {
   }
 }
 
+/** Setting any OIDC_ variable turns single sign-on on, which then needs every required one. */
+function ssoProblems(config: ApiConfig, set: string[]): string[] {
+  const setOidc = set.filter((name) => name.startsWith('OIDC_'));
+  if (setOidc.length === 0) return [];
+  const missing = OIDC_REQUIRED.filter((name) => !set.includes(name));
+  const problems = missing.map(
+    (name) =>
+      `${name}: must be set for single sign-on, since ${setOidc.join(', ')} ${setOidc.length === 1 ? 'is' : 'are'} ` +
+      `set (set ${OIDC_REQUIRED.join(', ')} together, or none of them)`,
+  );
+  if (config.isProduction && config.OIDC_ISSUER_URL?.startsWith('http://')) {
+    problems.push('OIDC_ISSUER_URL: must be an https:// URL when NODE_ENV=production');
+  }
+  return problems;
+}
+
 /** Builds and validates the configuration; throws a ConfigValidationError naming every bad variable. */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const known = Object.keys(new ApiConfig());
-  known.push('SEED_DEMO_DATA', 'DATABASE_URL', 'LOG_PRETTY');
+  known.push(
+    'SEED_DEMO_DATA',
+    'DATABASE_URL',
+    'LOG_PRETTY',
+    'OIDC_ISSUER_URL',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+    'OIDC_DEFAULT_ORG_UNIT',
+    'OIDC_DISPLAY_NAME',
+  );
   // an empty variable means "not set", as in most shells' `VAR= command`
   const raw = Object.fromEntries(
     known.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
@@ -144,6 +223,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       'APP_SECRET: the development default is refused when NODE_ENV=production; set a random secret',
     );
   }
+  problems.push(...ssoProblems(config, Object.keys(raw)));
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }
