@@ -12,3 +12,4 @@ export * from './lib/session/auth-interceptor';
 export * from './lib/session/auth-session';
 export * from './lib/session/provide-auth-session';
 export * from './lib/user-import-client';
+export * from './lib/sso-client';

@@ -13,6 +13,8 @@ export const AUTH_API = {
   signOutEverywhere: '/api/v1/auth/sign-out-everywhere',
   me: '/api/v1/me',
   password: '/api/v1/auth/password',
+  ssoStatus: '/api/v1/auth/sso',
+  ssoStart: '/api/v1/auth/sso/start',
 } as const;
 
 /** Where the sign-in page lives; guards and the session send people there. */

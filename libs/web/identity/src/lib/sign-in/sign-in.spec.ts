@@ -4,7 +4,7 @@ import { ApplicationInitStatus, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { SessionResponse } from '@border-academy/shared-contracts';
+import { SessionResponse, SsoStatus } from '@border-academy/shared-contracts';
 import { AUTH_API, authInterceptor, problemInterceptor } from '@border-academy/web-data-access';
 import { LanguagePreference, provideI18n } from '@border-academy/web-i18n';
 import { SignIn } from './sign-in';
@@ -35,9 +35,16 @@ describe('SignIn', () => {
   let http: HttpTestingController;
   let page: HTMLElement;
 
-  async function open(url: string): Promise<void> {
+  async function open(url: string, sso: SsoStatus = { enabled: false }): Promise<void> {
     harness = await RouterTestingHarness.create(url);
     page = harness.routeNativeElement as HTMLElement;
+    http.expectOne(AUTH_API.ssoStatus).flush(sso);
+    await settle();
+    harness.detectChanges();
+  }
+
+  function ssoLink(): HTMLAnchorElement | null {
+    return page.querySelector('[data-testid="sso-start"]');
   }
 
   function field(label: string): HTMLInputElement {
@@ -234,5 +241,59 @@ describe('SignIn', () => {
     expect(page.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'Your session has ended. Sign in again to continue where you were.',
     );
+  });
+
+  describe('single sign-on', () => {
+    const sso: SsoStatus = { enabled: true, displayName: 'Customs account' };
+
+    it('offers no single sign-on when the platform is not configured for it', async () => {
+      await open('/sign-in');
+      expect(ssoLink()).toBeNull();
+    });
+
+    it('links to the provider under its name, coming back to the page the user came from', async () => {
+      await open('/sign-in?returnUrl=%2Fprofile', sso);
+      expect(ssoLink()?.textContent?.trim()).toBe('Sign in with Customs account');
+      expect(ssoLink()?.getAttribute('href')).toBe('/api/v1/auth/sso/start?returnTo=%2Fprofile');
+    });
+
+    it('never hands the provider a return address outside the app', async () => {
+      await open('/sign-in?returnUrl=https%3A%2F%2Fevil.example.org', sso);
+      expect(ssoLink()?.getAttribute('href')).toBe('/api/v1/auth/sso/start?returnTo=%2F');
+    });
+
+    it('names the provider in Russian too', async () => {
+      await TestBed.inject(LanguagePreference).use('ru');
+      await open('/sign-in', sso);
+      expect(ssoLink()?.textContent?.trim()).toBe('Войти через Customs account');
+    });
+
+    it('says why a single sign-on came back without a session', async () => {
+      await open('/sign-in?ssoError=suspended', sso);
+      expect(alertText()).toBe('Your account on this platform is suspended. Ask your administrator.');
+    });
+
+    it('says it in Russian when the user chose Russian', async () => {
+      await TestBed.inject(LanguagePreference).use('ru');
+      await open('/sign-in?ssoError=expired', sso);
+      expect(alertText()).toBe(
+        'Вход занял слишком много времени или был начат в другом окне. Попробуйте ещё раз.',
+      );
+    });
+
+    it('treats an error code it does not know as a failure, and drops the message once the form is used', async () => {
+      await open('/sign-in?ssoError=something-new', sso);
+      expect(alertText()).toBe(
+        'Signing in through your organisation’s account did not work. Try again later, or sign in with your password.',
+      );
+
+      type('Login or email', 'n.saidova');
+      type('Password', 'correct horse battery');
+      await submit();
+      harness.detectChanges();
+      expect(alertText()).toBe('');
+      http.expectOne(AUTH_API.signIn).flush(session);
+      await settle();
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ApiError, AuthSession, SIGN_IN_PATH } from '@border-academy/web-data-access';
+import { SSO_ERRORS, SsoError } from '@border-academy/shared-contracts';
+import { ApiError, AuthSession, SIGN_IN_PATH, SsoClient } from '@border-academy/web-data-access';
 
 /** Only a path inside the app: anything else in the query could send the user to another site. */
 function safeReturnUrl(url: string | undefined): string {
@@ -37,6 +39,21 @@ export class SignIn {
   readonly returnUrl = input<string>();
   /** Set when the user lands here because their session ended (query parameter). */
   readonly expired = input<string>();
+  /** Why a single sign-on came back without a session (query parameter set by the API). */
+  readonly ssoError = input<string>();
+
+  private readonly ssoClient = inject(SsoClient);
+  /** Null until the platform has said whether it offers single sign-on. */
+  protected readonly sso = toSignal(this.ssoClient.status(), { initialValue: null });
+  protected readonly ssoStartUrl = computed(() => this.ssoClient.startUrl(safeReturnUrl(this.returnUrl())));
+  private readonly attempted = signal(false);
+  /** Shown until the person tries again with the form. */
+  protected readonly ssoErrorKey = computed(() => {
+    const code = this.ssoError();
+    if (!code || this.attempted()) return null;
+    const known = (SSO_ERRORS as readonly string[]).includes(code) ? (code as SsoError) : 'failed';
+    return `signIn.sso.errors.${known}`;
+  });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     login: ['', Validators.required],
@@ -57,6 +74,7 @@ export class SignIn {
       return;
     }
     this.submitting.set(true);
+    this.attempted.set(true);
     this.error.set(null);
     try {
       await this.session.signIn(this.form.getRawValue());
