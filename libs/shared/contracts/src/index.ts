@@ -8,3 +8,4 @@ export * from './lib/audit';
 export * from './lib/position';
 export * from './lib/user-import';
 export * from './lib/sso';
+export * from './lib/reference-code';

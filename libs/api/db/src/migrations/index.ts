@@ -3,6 +3,7 @@ import { CreateIdentity1764400000000 } from './1764400000000-CreateIdentity';
 import { AddPositionNameIndexes1764500000000 } from './1764500000000-AddPositionNameIndexes';
 import { CreateUserImport1764700000000 } from './1764700000000-CreateUserImport';
 import { CreateExternalIdentity1764800000000 } from './1764800000000-CreateExternalIdentity';
+import { AddOrgUnitStatus1764900000000 } from './1764900000000-AddOrgUnitStatus';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddPositionNameIndexes1764500000000,
   CreateUserImport1764700000000,
   CreateExternalIdentity1764800000000,
+  AddOrgUnitStatus1764900000000,
 ];

@@ -49,7 +49,7 @@ describe('migrations', () => {
     }
     expect(await tableNames(dataSource)).toEqual(['migration']);
     const types: unknown[] = await dataSource.query(
-      `SELECT 1 FROM pg_type WHERE typname IN ('org_unit_kind', 'role', 'user_status')`,
+      `SELECT 1 FROM pg_type WHERE typname IN ('org_unit_kind', 'org_unit_status', 'role', 'user_status')`,
     );
     expect(types).toHaveLength(0);
 

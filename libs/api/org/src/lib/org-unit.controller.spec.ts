@@ -1,5 +1,12 @@
-import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
-import { TestApp, TestUser, createTestApp, createTestUser } from '@border-academy/api-platform';
+import { orgUnitsSeed } from '@border-academy/api-db';
+import {
+  TestApp,
+  TestUser,
+  createTestApp,
+  createTestUser,
+  injectAs,
+  seedTestDatabase,
+} from '@border-academy/api-platform';
 import { OrgUnit, PROBLEM_CONTENT_TYPE, Page, ProblemDetails } from '@border-academy/shared-contracts';
 
 import { OrgModule } from './org.module';
@@ -10,12 +17,7 @@ describe('org units API', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp([OrgModule]);
-    const dataSource = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(dataSource, [orgUnitsSeed]);
-    } finally {
-      await dataSource.destroy();
-    }
+    await seedTestDatabase(testApp, [orgUnitsSeed]);
     learner = await createTestUser(testApp.app, {
       login: 'tj.learner',
       orgUnitCode: 'tj-customs',
@@ -24,7 +26,7 @@ describe('org units API', () => {
   });
 
   function get(url: string) {
-    return testApp.app.inject({ method: 'GET', url, headers: { authorization: learner.authorization } });
+    return injectAs(testApp.app, learner, 'GET', url);
   }
 
   afterAll(async () => {

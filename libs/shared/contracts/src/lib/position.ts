@@ -1,4 +1,5 @@
 import { LanguageCode, LocalizedText } from './language';
+import { ProblemDetails } from './problem-details';
 
 /**
  * A job profile ("first-line border guard", "customs inspector") from the platform's shared catalogue;
@@ -36,4 +37,13 @@ export interface UpdatePositionRequest {
   code?: string;
   name?: LocalizedText;
   description?: LocalizedText | null;
+}
+
+/** The 409 answer to deleting a position that people still hold. */
+export const POSITION_HELD = 'urn:border-academy:problem:position-held';
+
+export interface PositionHeldProblem extends ProblemDetails {
+  type: typeof POSITION_HELD;
+  /** People holding the position; give them another one first. */
+  holderCount: number;
 }

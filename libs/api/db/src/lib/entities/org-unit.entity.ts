@@ -1,4 +1,4 @@
-import { LocalizedText, OrgUnitKind } from '@border-academy/shared-contracts';
+import { LocalizedText, OrgUnitKind, OrgUnitStatus } from '@border-academy/shared-contracts';
 import {
   Check,
   Column,
@@ -17,6 +17,7 @@ import {
 @Check('ck_org_unit_depth', `"depth" >= 0`)
 // The btree on path uses text_pattern_ops, which TypeORM cannot express; the migration owns it.
 @Index('ix_org_unit_path', { synchronize: false })
+@Index('ix_org_unit_parent_id_status', ['parentId', 'status'])
 export class OrgUnitEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_org_unit' })
   id!: string;
@@ -35,9 +36,11 @@ export class OrgUnitEntity {
   @Column({ type: 'jsonb' })
   name!: LocalizedText;
 
-  @Index('ix_org_unit_parent_id')
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
+
+  @Column({ type: 'enum', enum: ['active', 'inactive'], enumName: 'org_unit_status', default: 'active' })
+  status!: OrgUnitStatus;
 
   @ManyToOne(() => OrgUnitEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_org_unit_parent' })

@@ -1,5 +1,12 @@
-import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
-import { TestApp, TestUser, createTestApp, createTestUser } from '@border-academy/api-platform';
+import { orgUnitsSeed } from '@border-academy/api-db';
+import {
+  TestApp,
+  TestUser,
+  createTestApp,
+  createTestUser,
+  injectAs,
+  seedTestDatabase,
+} from '@border-academy/api-platform';
 import { PROBLEM_CONTENT_TYPE, Page, Position, ProblemDetails } from '@border-academy/shared-contracts';
 import { DataSource } from 'typeorm';
 
@@ -22,12 +29,7 @@ describe('positions API', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp([OrgModule]);
-    const seeding = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(seeding, [orgUnitsSeed]);
-    } finally {
-      await seeding.destroy();
-    }
+    await seedTestDatabase(testApp, [orgUnitsSeed]);
     dataSource = testApp.app.get(DataSource);
     for (const position of CATALOGUE) {
       await dataSource.query(`INSERT INTO position (code, name, description) VALUES ($1, $2, $3)`, [
@@ -52,7 +54,7 @@ describe('positions API', () => {
   });
 
   function get(url: string) {
-    return testApp.app.inject({ method: 'GET', url, headers: { authorization: learner.authorization } });
+    return injectAs(testApp.app, learner, 'GET', url);
   }
 
   async function list(query = ''): Promise<Page<Position>> {

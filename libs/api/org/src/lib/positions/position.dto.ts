@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CreatePositionRequest,
   LanguageCode,
   LocalizedText,
   Page,
   Position,
   PositionListQuery,
+  REFERENCE_CODE_MAX_LENGTH,
   SUPPORTED_LANGUAGES,
+  UpdatePositionRequest,
 } from '@border-academy/shared-contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
-import { LocalizedTextDto } from '../localized-text.dto';
+import { IsLocalizedTextInput, LocalizedTextDto, LocalizedTextInputDto } from '../localized-text.dto';
+import { IsReferenceCode } from '../reference-code.dto';
 import { SearchPageQueryDto } from '../page-query.dto';
 
 export class PositionListQueryDto extends SearchPageQueryDto implements PositionListQuery {
@@ -57,4 +61,36 @@ export class PositionPageDto implements Page<Position> {
 
   @ApiProperty()
   pageSize!: number;
+}
+
+export class CreatePositionRequestDto implements CreatePositionRequest {
+  @ApiProperty({ example: 'customs-inspector', maxLength: REFERENCE_CODE_MAX_LENGTH })
+  @IsReferenceCode()
+  code!: string;
+
+  @ApiProperty({ type: LocalizedTextInputDto })
+  @IsLocalizedTextInput()
+  name!: LocalizedTextInputDto;
+
+  @ApiPropertyOptional({ type: LocalizedTextInputDto, nullable: true })
+  @IsOptional()
+  @IsLocalizedTextInput()
+  description?: LocalizedTextInputDto | null;
+}
+
+export class UpdatePositionRequestDto implements UpdatePositionRequest {
+  @ApiPropertyOptional({ example: 'customs-inspector', maxLength: REFERENCE_CODE_MAX_LENGTH })
+  @IsOptional()
+  @IsReferenceCode()
+  code?: string;
+
+  @ApiPropertyOptional({ type: LocalizedTextInputDto, description: 'Replaces the names in every language' })
+  @IsOptional()
+  @IsLocalizedTextInput()
+  name?: LocalizedTextInputDto;
+
+  @ApiPropertyOptional({ type: LocalizedTextInputDto, nullable: true, description: 'null removes it' })
+  @IsOptional()
+  @IsLocalizedTextInput()
+  description?: LocalizedTextInputDto | null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LanguageCode, LocalizedText, Position } from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
 
-import { codeOrNameMatchesSql, escapeLike } from '../sql';
+import { codeOrNameMatchesSql, escapeLike, insertReturningId } from '../sql';
 
 interface PositionRow {
   id: string;
@@ -76,4 +76,55 @@ export class PositionRepository {
     ]);
     return rows[0] ? toPosition(rows[0]) : null;
   }
+
+  /**
+   * Locks a position for a change. The lock also holds back anyone giving the position to a person
+   * (their foreign key needs a share lock on this row), so the holder count stays true until commit.
+   */
+  async findForUpdate(manager: EntityManager, id: string): Promise<Position | null> {
+    const rows: PositionRow[] = await manager.query(
+      `${SELECT_POSITION} FROM position p WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
+    );
+    return rows[0] ? toPosition(rows[0]) : null;
+  }
+
+  async insert(
+    manager: EntityManager,
+    position: { code: string; name: LocalizedText; description: LocalizedText | null },
+  ): Promise<string> {
+    return insertReturningId(
+      manager,
+      `INSERT INTO position (code, name, description) VALUES ($1, $2, $3) RETURNING id`,
+      [position.code, JSON.stringify(position.name), toJson(position.description)],
+    );
+  }
+
+  /** Writes the given fields; a description given as null is removed. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: { code?: string; name?: LocalizedText; description?: LocalizedText | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE position SET code = COALESCE($2, code), name = COALESCE($3::jsonb, name),
+              description = CASE WHEN $4 THEN $5::jsonb ELSE description END, updated_at = now()
+        WHERE id = $1`,
+      [
+        id,
+        changes.code ?? null,
+        changes.name ? JSON.stringify(changes.name) : null,
+        changes.description !== undefined,
+        toJson(changes.description ?? null),
+      ],
+    );
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM position WHERE id = $1`, [id]);
+  }
+}
+
+function toJson(text: LocalizedText | null): string | null {
+  return text ? JSON.stringify(text) : null;
 }

@@ -5,6 +5,8 @@ import { Role } from '@border-academy/shared-contracts';
  * counts only on the org units it is granted on and their subtrees, so the same table also decides
  * the scope a request may see. `signed-in` permissions need an identity but no particular grant.
  */
+type PolicyRule = readonly Role[] | 'signed-in' | { roles: readonly Role[]; onTopLevelUnitsOnly: true };
+
 export const POLICY = {
   /** The caller's own profile, sessions and password. */
   'self:manage': 'signed-in',
@@ -18,7 +20,14 @@ export const POLICY = {
   /** Bulk import of users from a file, on units inside the scope. */
   'user:import': ['admin'],
   'audit:read': ['admin'],
-} as const satisfies Record<string, readonly Role[] | 'signed-in'>;
+  /** Add, rename, move, deactivate and reactivate org units inside the scope. */
+  'org-unit:write': ['admin'],
+  /**
+   * The catalogue of positions is one for the whole platform: a change reaches every country, so only
+   * an admin of a whole country (a grant on a top-level unit) may make it, not an agency's admin.
+   */
+  'position:write': { roles: ['admin'], onTopLevelUnitsOnly: true },
+} as const satisfies Record<string, PolicyRule>;
 
 export type Permission = keyof typeof POLICY;
 
@@ -40,10 +49,13 @@ export interface Principal {
 
 /** The org-unit paths whose subtrees the caller may act on for a permission; null when any grant will do. */
 export function scopeFor(principal: Principal, permission: Permission): string[] | null {
-  const roles = POLICY[permission];
-  if (roles === 'signed-in') return null;
-  const allowed: readonly Role[] = roles;
-  return principal.grants.filter((grant) => allowed.includes(grant.role)).map((grant) => grant.orgUnitPath);
+  const rule: PolicyRule = POLICY[permission];
+  if (rule === 'signed-in') return null;
+  const [allowed, topLevelOnly]: [readonly Role[], boolean] =
+    'roles' in rule ? [rule.roles, rule.onTopLevelUnitsOnly] : [rule, false];
+  return principal.grants
+    .filter((grant) => allowed.includes(grant.role) && !(topLevelOnly && grant.orgUnitPath.includes('.')))
+    .map((grant) => grant.orgUnitPath);
 }
 
 /**

@@ -7,6 +7,14 @@ export abstract class DomainError extends Error {
   /** A URN naming the kind of problem, e.g. `urn:border-academy:problem:org-unit-not-found`. */
   abstract readonly type: string;
   abstract readonly title: string;
+
+  /**
+   * Extension members of the problem (RFC 9457 §3.2) that a client acts on, such as how many records
+   * stand in the way; never a member of the standard ones, which always win.
+   */
+  extensions(): Record<string, unknown> {
+    return {};
+  }
 }
 
 export class NotFoundError extends DomainError {

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 
-import { NotFoundError } from './domain-error';
+import { DomainError, NotFoundError } from './domain-error';
 import { toProblem } from './problem';
 
 const request = { id: 'req-1', url: '/api/v1/things?x=1' };
@@ -32,6 +32,23 @@ describe('toProblem', () => {
       type: 'urn:border-academy:problem:not-found',
       detail: 'No course 7',
       requestId: 'req-1',
+    });
+  });
+
+  it('adds a domain error’s extension members, never over the standard ones', () => {
+    class HeldError extends DomainError {
+      readonly status = 409;
+      readonly type = 'urn:border-academy:problem:held';
+      readonly title = 'Conflict';
+      override extensions(): Record<string, unknown> {
+        return { holderCount: 3, status: 200 };
+      }
+    }
+    expect(toProblem(new HeldError('Still held by 3 people'), request)).toMatchObject({
+      status: 409,
+      type: 'urn:border-academy:problem:held',
+      detail: 'Still held by 3 people',
+      holderCount: 3,
     });
   });
 

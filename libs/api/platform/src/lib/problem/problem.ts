@@ -58,7 +58,11 @@ export function toProblem(error: unknown, request: Pick<FastifyRequest, 'id' | '
       return problem(400, 'The request has invalid fields', PROBLEM_TYPE.validation, error.fieldErrors);
     }
     if (error instanceof DomainError) {
-      return { ...problem(error.status, error.message, error.type), title: error.title };
+      return {
+        ...error.extensions(),
+        ...problem(error.status, error.message, error.type),
+        title: error.title,
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

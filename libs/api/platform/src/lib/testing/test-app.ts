@@ -1,6 +1,12 @@
 import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TestDatabase, createTestDatabase } from '@border-academy/api-db';
+import {
+  SeedStep,
+  TestDatabase,
+  connectTestDataSource,
+  createTestDatabase,
+  runSeeds,
+} from '@border-academy/api-db';
 
 import { loadApiConfig } from '../config/api-config';
 import { createApiApp } from '../bootstrap/create-api-app';
@@ -39,5 +45,15 @@ export async function createTestApp(features: Type[], env: NodeJS.ProcessEnv = {
   } catch (error) {
     await database.drop();
     throw error;
+  }
+}
+
+/** Runs seed steps (the org tree, the demo users) on the test app's database, as start-up would. */
+export async function seedTestDatabase(testApp: TestApp, steps: readonly SeedStep[]): Promise<void> {
+  const dataSource = await connectTestDataSource(testApp.database);
+  try {
+    await runSeeds(dataSource, steps);
+  } finally {
+    await dataSource.destroy();
   }
 }

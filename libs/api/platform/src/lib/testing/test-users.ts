@@ -52,3 +52,19 @@ export async function createTestUser(
   const token = await app.get(JwtService).signAsync({ sub: user.id, sid: familyId });
   return { id: user.id, login: options.login, authorization: `Bearer ${token}` };
 }
+
+/** A request through `app.inject()` as the given test user, with a JSON body when there is one. */
+export function injectAs(
+  app: NestFastifyApplication,
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
+  return app.inject({
+    method,
+    url,
+    headers: { authorization: user.authorization },
+    ...(payload ? { payload } : {}),
+  });
+}
