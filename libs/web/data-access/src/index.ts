@@ -4,6 +4,7 @@ export * from './lib/api-error';
 export * from './lib/error-notification';
 export * from './lib/error-notifier';
 export * from './lib/health-client';
+export * from './lib/http-params';
 export * from './lib/org-unit-client';
 export * from './lib/position-client';
 export * from './lib/problem-interceptor';

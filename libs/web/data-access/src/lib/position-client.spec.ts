@@ -30,4 +30,43 @@ describe('PositionClient', () => {
     request.flush({ id: 'a/b', code: 'customs-inspector', name: { en: 'Customs inspector' } });
     expect((await position).code).toBe('customs-inspector');
   });
+
+  it('adds, changes and deletes positions, leaving errors to the dialog', async () => {
+    const client = TestBed.inject(PositionClient);
+    const http = TestBed.inject(HttpTestingController);
+    const created = firstValueFrom(client.create({ code: 'risk-analyst', name: { en: 'Risk analyst' } }));
+    const post = http.expectOne('/api/v1/positions');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.body).toEqual({ code: 'risk-analyst', name: { en: 'Risk analyst' } });
+    expect(post.request.context.get(NOTIFY_ON_ERROR)).toBe(false);
+    post.flush({
+      id: 'p1',
+      code: 'risk-analyst',
+      name: { en: 'Risk analyst' },
+      description: null,
+      holderCount: 0,
+    });
+    expect((await created).id).toBe('p1');
+
+    const changed = firstValueFrom(client.update('p1', { name: { en: 'Analyst', ru: 'Аналитик' } }));
+    const patch = http.expectOne('/api/v1/positions/p1');
+    expect(patch.request.method).toBe('PATCH');
+    expect(patch.request.body).toEqual({ name: { en: 'Analyst', ru: 'Аналитик' } });
+    patch.flush({
+      id: 'p1',
+      code: 'risk-analyst',
+      name: { en: 'Analyst' },
+      description: null,
+      holderCount: 0,
+    });
+    await changed;
+
+    const deleted = firstValueFrom(client.delete('p1'), { defaultValue: undefined });
+    const remove = http.expectOne('/api/v1/positions/p1');
+    expect(remove.request.method).toBe('DELETE');
+    expect(remove.request.context.get(NOTIFY_ON_ERROR)).toBe(false);
+    remove.flush(null, { status: 204, statusText: 'No Content' });
+    await deleted;
+    http.verify();
+  });
 });

@@ -1,21 +1,19 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { Page, Position, PositionListQuery } from '@border-academy/shared-contracts';
+import {
+  CreatePositionRequest,
+  Page,
+  Position,
+  PositionListQuery,
+  UpdatePositionRequest,
+} from '@border-academy/shared-contracts';
 import { withoutErrorNotification } from './error-notification';
+import { toHttpParams } from './http-params';
 
 export const POSITIONS_API = '/api/v1/positions';
 
-/** Drops the parameters that are not set, so the URL carries only what the caller asked for. */
-export function toHttpParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params = params.set(name, String(value));
-  }
-  return params;
-}
-
-/** The shared catalogue of positions (job profiles). Pages show failures in place. */
+/** The shared catalogue of positions (job profiles) and its administration. Pages show failures in place. */
 @Injectable({ providedIn: 'root' })
 export class PositionClient {
   private readonly http = inject(HttpClient);
@@ -29,8 +27,23 @@ export class PositionClient {
   }
 
   get(id: string): Observable<Position> {
-    return this.http.get<Position>(`${POSITIONS_API}/${encodeURIComponent(id)}`, {
-      context: withoutErrorNotification(),
-    });
+    return this.http.get<Position>(this.url(id), { context: withoutErrorNotification() });
+  }
+
+  create(request: CreatePositionRequest): Observable<Position> {
+    return this.http.post<Position>(POSITIONS_API, request, { context: withoutErrorNotification() });
+  }
+
+  update(id: string, request: UpdatePositionRequest): Observable<Position> {
+    return this.http.patch<Position>(this.url(id), request, { context: withoutErrorNotification() });
+  }
+
+  /** Refused with a `PositionHeldProblem` while anyone holds the position. */
+  delete(id: string): Observable<void> {
+    return this.http.delete<void>(this.url(id), { context: withoutErrorNotification() });
+  }
+
+  private url(id: string): string {
+    return `${POSITIONS_API}/${encodeURIComponent(id)}`;
   }
 }

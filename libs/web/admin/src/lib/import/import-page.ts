@@ -22,7 +22,7 @@ import {
 import { ApiError, UserImportClient } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 
-import { ImportPaginatorIntl } from './import-paginator-intl';
+import { AdminPaginatorIntl } from '../shared/admin-paginator-intl';
 
 type Filter = UserImportOutcome | 'all';
 
@@ -103,7 +103,7 @@ export function describeRow(
     RouterLink,
     TranslocoPipe,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: ImportPaginatorIntl }],
+  providers: [{ provide: MatPaginatorIntl, useClass: AdminPaginatorIntl }],
   templateUrl: './import-page.html',
   styleUrl: './import-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

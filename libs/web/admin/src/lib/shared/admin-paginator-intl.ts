@@ -11,15 +11,18 @@ interface PaginatorTexts {
   lastPage: string;
 }
 
-/** The paginator's labels in the interface language, following it when it changes. */
+/**
+ * The paginator's labels in the interface language, following it when it changes; a page with a
+ * paginator provides it as `MatPaginatorIntl`.
+ */
 @Injectable()
-export class ImportPaginatorIntl extends MatPaginatorIntl {
+export class AdminPaginatorIntl extends MatPaginatorIntl {
   private readonly transloco = inject(TranslocoService);
 
   constructor() {
     super();
     this.transloco
-      .selectTranslateObject<PaginatorTexts>('admin.import.paginator')
+      .selectTranslateObject<PaginatorTexts>('admin.paginator')
       .pipe(takeUntilDestroyed())
       .subscribe((texts) => {
         this.itemsPerPageLabel = texts.itemsPerPage;
@@ -32,9 +35,9 @@ export class ImportPaginatorIntl extends MatPaginatorIntl {
   }
 
   override getRangeLabel = (page: number, pageSize: number, length: number): string => {
-    if (length === 0) return this.transloco.translate('admin.import.paginator.empty', { total: length });
+    if (length === 0) return this.transloco.translate('admin.paginator.empty', { total: length });
     const start = page * pageSize + 1;
     const end = Math.min(length, (page + 1) * pageSize);
-    return this.transloco.translate('admin.import.paginator.range', { start, end, total: length });
+    return this.transloco.translate('admin.paginator.range', { start, end, total: length });
   };
 }
