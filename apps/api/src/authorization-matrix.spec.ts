@@ -1,6 +1,6 @@
-import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
+import { orgUnitsSeed } from '@border-academy/api-db';
 import { hashPassword } from '@border-academy/api-identity';
-import { TestApp, createTestApp, createTestUser } from '@border-academy/api-platform';
+import { createTestApp, createTestUser, seedTestDatabase, TestApp } from '@border-academy/api-platform';
 import { DataSource } from 'typeorm';
 
 import { AUDIT_ROUTES } from './authorization-matrix/audit.rows';
@@ -49,12 +49,7 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp(API_FEATURES, { SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' });
-    const seeding = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(seeding, [orgUnitsSeed]);
-    } finally {
-      await seeding.destroy();
-    }
+    await seedTestDatabase(testApp, [orgUnitsSeed]);
     dataSource = testApp.app.get(DataSource);
     passwordHash = await hashPassword(PASSWORD);
     for (const [side, unit] of [

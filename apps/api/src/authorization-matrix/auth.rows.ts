@@ -20,6 +20,14 @@ export const AUTH_ROUTES: RouteRows = {
     }),
     inside: [401, 204, 204, 204, 204],
   },
+  // public: a token that names no link is gone for everyone, signed in or not
+  'POST /api/v1/auth/reset-password': {
+    request: () => ({
+      url: '/api/v1/auth/reset-password',
+      payload: { token: 'no-such-reset-token', newPassword: 'a new matrix passphrase' },
+    }),
+    inside: [410, 410, 410, 410, 410],
+  },
   'GET /api/v1/me': { request: () => ({ url: '/api/v1/me' }), inside: [401, 200, 200, 200, 200] },
   'GET /api/v1/org-units': {
     request: () => ({ url: '/api/v1/org-units' }),

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AuditEvent,
   AuditEventListQuery,
+  AuditPerson,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   Page,
@@ -69,6 +70,17 @@ export class AuditEventListQueryDto implements AuditEventListQuery {
   to?: string;
 }
 
+export class AuditPersonDto implements AuditPerson {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  login!: string;
+
+  @ApiProperty()
+  fullName!: string;
+}
+
 export class AuditEventDto implements AuditEvent {
   @ApiProperty()
   id!: string;
@@ -79,6 +91,9 @@ export class AuditEventDto implements AuditEvent {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   actorUserId!: string | null;
 
+  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The actor as they are now' })
+  actor!: AuditPersonDto | null;
+
   @ApiProperty()
   action!: string;
 
@@ -87,6 +102,9 @@ export class AuditEventDto implements AuditEvent {
 
   @ApiProperty({ nullable: true, type: String })
   targetId!: string | null;
+
+  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The target when it is a person' })
+  targetUser!: AuditPersonDto | null;
 
   @ApiProperty({ nullable: true, type: String })
   ip!: string | null;

@@ -4,6 +4,7 @@ import { AddPositionNameIndexes1764500000000 } from './1764500000000-AddPosition
 import { CreateUserImport1764700000000 } from './1764700000000-CreateUserImport';
 import { CreateExternalIdentity1764800000000 } from './1764800000000-CreateExternalIdentity';
 import { AddOrgUnitStatus1764900000000 } from './1764900000000-AddOrgUnitStatus';
+import { AddPasswordResetRevokedAt1765000000000 } from './1765000000000-AddPasswordResetRevokedAt';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateUserImport1764700000000,
   CreateExternalIdentity1764800000000,
   AddOrgUnitStatus1764900000000,
+  AddPasswordResetRevokedAt1765000000000,
 ];

@@ -48,3 +48,36 @@ export class SsoDisabledError extends NotFoundError {
     super('Single sign-on is not configured on this platform');
   }
 }
+
+export class LoginTakenError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:login-taken';
+  readonly title = 'Conflict';
+
+  constructor() {
+    super('Another user already has this login');
+  }
+}
+
+export class EmailTakenError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:email-taken';
+  readonly title = 'Conflict';
+
+  constructor() {
+    super('Another user already has this e-mail address');
+  }
+}
+
+/** A reset link that does not exist, was used, was replaced by a newer one or has expired: all look alike. */
+export class ResetLinkGoneError extends DomainError {
+  readonly status = 410;
+  readonly type = 'urn:border-academy:problem:reset-link-gone';
+  readonly title = 'Gone';
+
+  constructor() {
+    super(
+      'This password reset link has expired or has already been used; ask your administrator for a new one',
+    );
+  }
+}

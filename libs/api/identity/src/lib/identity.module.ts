@@ -8,6 +8,8 @@ import { AuthController, MeController } from './auth/auth.controller';
 import { AuthRepository } from './auth/auth.repository';
 import { AuthService } from './auth/auth.service';
 import { LocalStrategy } from './auth/local.strategy';
+import { PasswordResetRepository } from './password-reset/password-reset.repository';
+import { PasswordResetService } from './password-reset/password-reset.service';
 import { SsoController } from './sso/sso.controller';
 import { SsoRepository } from './sso/sso.repository';
 import { SsoService } from './sso/sso.service';
@@ -29,6 +31,8 @@ import { UserService } from './users/user.service';
     AuthRepository,
     AuthService,
     LocalStrategy,
+    PasswordResetRepository,
+    PasswordResetService,
     SsoRepository,
     SsoService,
     UserRepository,

@@ -5,6 +5,14 @@ export const ROLES = ['learner', 'trainer', 'hr', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USER_STATUSES = ['active', 'suspended'] as const;
+/** A login: 3 to 64 Latin letters, digits, dots, hyphens or underscores (the database checks the same). */
+export const LOGIN_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
+/** Longest full name, in either spelling. */
+export const MAX_FULL_NAME_LENGTH = 200;
+/** Longest e-mail address (RFC 5321). */
+export const MAX_EMAIL_LENGTH = 254;
+/** Shortest password the policy accepts; it also refuses common passwords and the person's own words. */
+export const MIN_PASSWORD_LENGTH = 12;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** A role held on an org unit (and so on everything under it). */
@@ -82,6 +90,9 @@ export interface UserSummary {
   orgUnitId: string;
   orgUnitName: LocalizedText;
   positionId: string | null;
+  positionName: LocalizedText | null;
+  /** The roles the user holds on any unit, each once, in the order of ROLES. */
+  roles: Role[];
   /** ISO 8601 instant until which sign-in is locked after wrong passwords, or null. */
   lockedUntil: string | null;
   createdAt: string;
@@ -109,4 +120,38 @@ export interface UpdateUserRequest {
 export interface AddRoleGrantRequest {
   role: Role;
   orgUnitId: string;
+}
+
+/** `POST /api/v1/users`: an admin creates a person inside their scope, without a password. */
+export interface CreateUserRequest {
+  login: string;
+  email: string;
+  fullName: string;
+  fullNameCyrillic?: string | null;
+  /** English when absent. */
+  language?: LanguageCode;
+  /** The person's own unit, inside the caller's scope. */
+  orgUnitId: string;
+  positionId?: string | null;
+  /** The first roles, each on a unit inside the caller's scope. */
+  grants?: AddRoleGrantRequest[];
+}
+
+/** How long an admin-issued password-reset link stays valid. */
+export const RESET_LINK_TTL_HOURS = 72;
+
+/**
+ * `POST /api/v1/users/:id/reset-links`: a one-time link for the person to set a password, shown to the
+ * admin once (the server keeps only its hash). Issuing one ends every earlier unused link of the person.
+ */
+export interface ResetLink {
+  url: string;
+  /** ISO 8601 instant. */
+  expiresAt: string;
+}
+
+/** `POST /api/v1/auth/reset-password`: the token of a reset link and the new password. */
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
 }

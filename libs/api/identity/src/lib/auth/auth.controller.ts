@@ -12,7 +12,14 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Access, AccessContext, Allow, ApiProblemResponses, Public } from '@border-academy/api-platform';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
-import { ChangePasswordRequestDto, CurrentUserDto, SessionResponseDto, SignInRequestDto } from './auth.dto';
+import { PasswordResetService } from '../password-reset/password-reset.service';
+import {
+  ChangePasswordRequestDto,
+  CurrentUserDto,
+  ResetPasswordRequestDto,
+  SessionResponseDto,
+  SignInRequestDto,
+} from './auth.dto';
 import { CredentialRow } from './auth.repository';
 import { AuthService } from './auth.service';
 import { originOf } from './local.strategy';
@@ -22,7 +29,10 @@ import { clearRefreshCookie, readRefreshToken, setRefreshCookie } from './sessio
 @ApiProblemResponses(400, 500, 503)
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
 
   @Post('sign-in')
   @Public()
@@ -112,6 +122,20 @@ export class AuthController {
       body,
       originOf(request),
     );
+  }
+
+  @Post('reset-password')
+  @Public()
+  // limited per address like sign-in, so that tokens cannot be guessed at speed
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with the token of a one-time reset link; every session of the person ends',
+  })
+  @ApiNoContentResponse()
+  @ApiProblemResponses(410, 429)
+  async resetPassword(@Body() body: ResetPasswordRequestDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.passwordReset.reset(body, originOf(request));
   }
 }
 

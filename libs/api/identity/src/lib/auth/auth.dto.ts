@@ -3,7 +3,9 @@ import {
   ChangePasswordRequest,
   CurrentUser,
   LanguageCode,
+  MIN_PASSWORD_LENGTH,
   ROLES,
+  ResetPasswordRequest,
   Role,
   RoleGrant,
   SUPPORTED_LANGUAGES,
@@ -35,8 +37,26 @@ export class ChangePasswordRequestDto implements ChangePasswordRequest {
 
   @ApiProperty({
     format: 'password',
-    minLength: 12,
-    description: 'At least 12 characters, not a common password',
+    minLength: MIN_PASSWORD_LENGTH,
+    description: `At least ${MIN_PASSWORD_LENGTH} characters, not a common password`,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  newPassword!: string;
+}
+
+export class ResetPasswordRequestDto implements ResetPasswordRequest {
+  @ApiProperty({ description: 'The token from the path of the reset link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({
+    format: 'password',
+    minLength: MIN_PASSWORD_LENGTH,
+    description: `At least ${MIN_PASSWORD_LENGTH} characters, not a common password, not the login, e-mail or name`,
   })
   @IsString()
   @IsNotEmpty()

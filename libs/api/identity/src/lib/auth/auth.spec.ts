@@ -1,5 +1,5 @@
-import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
-import { TestApp, createTestApp, createTestUser } from '@border-academy/api-platform';
+import { orgUnitsSeed } from '@border-academy/api-db';
+import { createTestApp, createTestUser, seedTestDatabase, TestApp } from '@border-academy/api-platform';
 import {
   CurrentUser,
   PROBLEM_CONTENT_TYPE,
@@ -21,12 +21,7 @@ describe('sign-in and sessions', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp([IdentityModule], { SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' });
-    const seeding = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(seeding, [orgUnitsSeed]);
-    } finally {
-      await seeding.destroy();
-    }
+    await seedTestDatabase(testApp, [orgUnitsSeed]);
     dataSource = testApp.app.get(DataSource);
     passwordHash = await hashPassword(PASSWORD);
   });

@@ -1,9 +1,8 @@
-import { FieldError } from '@border-academy/shared-contracts';
+import { FieldError, MIN_PASSWORD_LENGTH } from '@border-academy/shared-contracts';
 import { ValidationProblemException } from '@border-academy/api-platform';
 
 import { COMMON_PASSWORDS } from './common-passwords';
 
-export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
 /** The password as compared with the list: lower-cased, and also without trailing digits and symbols. */

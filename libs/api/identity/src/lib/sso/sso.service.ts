@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@border-academy/api-audit';
 import { ApiConfig } from '@border-academy/api-platform';
-import { SsoError, SsoStatus } from '@border-academy/shared-contracts';
+import { LOGIN_PATTERN, SsoError, SsoStatus } from '@border-academy/shared-contracts';
 import * as oidc from 'openid-client';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -10,8 +10,6 @@ import { SsoDisabledError } from '../identity.errors';
 import { SsoState, SSO_STATE_TTL_SECONDS, sameSitePath } from './sso-state';
 import { SsoRepository } from './sso.repository';
 
-/** Logins follow the same rule as the app_user table's check. */
-const LOGIN_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 const PROVIDER_TIMEOUT_SECONDS = 10;
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Server, createServer } from 'node:net';
-import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
-import { TestApp, createTestApp, createTestUser } from '@border-academy/api-platform';
+import { orgUnitsSeed } from '@border-academy/api-db';
+import { createTestApp, createTestUser, seedTestDatabase, TestApp } from '@border-academy/api-platform';
 import { SessionResponse, SsoStatus } from '@border-academy/shared-contracts';
 import Provider from 'oidc-provider';
 import { DataSource } from 'typeorm';
@@ -122,12 +122,7 @@ describe('single sign-on with OpenID Connect', () => {
       OIDC_DISPLAY_NAME: 'Customs account',
     });
     await testApp.app.listen(apiPort, '127.0.0.1');
-    const seeding = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(seeding, [orgUnitsSeed]);
-    } finally {
-      await seeding.destroy();
-    }
+    await seedTestDatabase(testApp, [orgUnitsSeed]);
     dataSource = testApp.app.get(DataSource);
   });
 

@@ -1,4 +1,7 @@
 import {
+  LOGIN_PATTERN,
+  MAX_EMAIL_LENGTH,
+  MAX_FULL_NAME_LENGTH,
   ROLES,
   Role,
   SUPPORTED_LANGUAGES,
@@ -7,11 +10,6 @@ import {
   UserImportRecord,
 } from '@border-academy/shared-contracts';
 import { isEmail } from 'class-validator';
-
-/** The same rule as the database's check on app_user.login. */
-const LOGIN = /^[A-Za-z0-9._-]{3,64}$/;
-const MAX_NAME_LENGTH = 200;
-const MAX_EMAIL_LENGTH = 254;
 
 /** A row's cells as they are stored, with the roles split out and the errors the cells alone show. */
 export interface CheckedImportRow {
@@ -47,12 +45,12 @@ export function checkImportRow(line: number, values: UserImportRecord): CheckedI
   const { roles, unknown } = splitRoles(values.roles);
 
   if (!values.login) errors.push('login-required');
-  else if (!LOGIN.test(values.login)) errors.push('login-invalid');
+  else if (!LOGIN_PATTERN.test(values.login)) errors.push('login-invalid');
   if (!values.email) errors.push('email-required');
   else if (values.email.length > MAX_EMAIL_LENGTH || !isEmail(values.email)) errors.push('email-invalid');
   if (!values.full_name) errors.push('full-name-required');
-  else if (values.full_name.length > MAX_NAME_LENGTH) errors.push('full-name-too-long');
-  if (values.full_name_cyrillic.length > MAX_NAME_LENGTH) errors.push('full-name-cyrillic-too-long');
+  else if (values.full_name.length > MAX_FULL_NAME_LENGTH) errors.push('full-name-too-long');
+  if (values.full_name_cyrillic.length > MAX_FULL_NAME_LENGTH) errors.push('full-name-cyrillic-too-long');
   if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) errors.push('language-invalid');
   if (!values.org_unit) errors.push('org-unit-required');
   if (unknown.length > 0) errors.push('roles-unknown');

@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, SEED_STEPS, connectTestDataSource, runSeeds } from '@border-academy/api-db';
-import { TestApp, createTestApp } from '@border-academy/api-platform';
+import { DEMO_PASSWORD, SEED_STEPS } from '@border-academy/api-db';
+import { createTestApp, seedTestDatabase, TestApp } from '@border-academy/api-platform';
 import {
   Page,
   ProblemDetails,
@@ -64,12 +64,7 @@ describe('user import API', () => {
     testApp = await createTestApp([IdentityModule, UserImportModule], {
       SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
     });
-    const seeding = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(seeding, SEED_STEPS);
-    } finally {
-      await seeding.destroy();
-    }
+    await seedTestDatabase(testApp, SEED_STEPS);
     dataSource = testApp.app.get(DataSource);
     for (const login of ['kz.admin', 'kg.admin', 'kz.hr']) {
       const response = await testApp.app.inject({

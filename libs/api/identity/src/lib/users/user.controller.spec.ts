@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, SEED_STEPS, connectTestDataSource, runSeeds } from '@border-academy/api-db';
-import { TestApp, createTestApp } from '@border-academy/api-platform';
+import { DEMO_PASSWORD, SEED_STEPS } from '@border-academy/api-db';
+import { createTestApp, seedTestDatabase, TestApp } from '@border-academy/api-platform';
 import {
   AuditEvent,
   Page,
@@ -18,12 +18,7 @@ describe('users API', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp([IdentityModule], { SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' });
-    const seeding = await connectTestDataSource(testApp.database);
-    try {
-      await runSeeds(seeding, SEED_STEPS);
-    } finally {
-      await seeding.destroy();
-    }
+    await seedTestDatabase(testApp, SEED_STEPS);
     for (const login of ['kz.admin', 'kz.hr', 'kg.admin', 'platform.admin']) {
       const response = await testApp.app.inject({
         method: 'POST',
@@ -77,6 +72,14 @@ describe('users API', () => {
     expect(byLogin.items.map((user) => user.login)).toEqual(['uz.trainer', 'uz.learner', 'uz.hr']);
     const past = await list('platform.admin', '?page=99&pageSize=10');
     expect(past).toEqual({ items: [], total: 21, page: 99, pageSize: 10 });
+  });
+
+  it('lists each user with their position’s name and their roles', async () => {
+    const [learner] = (await list('kz.admin', '?q=kz.learner')).items;
+    expect(learner?.positionName?.en).toBe('First-line border guard');
+    expect(learner?.roles).toEqual(['learner']);
+    const [admin] = (await list('platform.admin', '?q=platform.admin')).items;
+    expect(admin).toMatchObject({ positionName: null, roles: ['admin'] });
   });
 
   it('returns a user in scope with grants, and 404 for one outside it', async () => {
@@ -153,7 +156,13 @@ describe('users API', () => {
     expect(kazakh.statusCode).toBe(200);
     const page = kazakh.json() as Page<AuditEvent>;
     expect(page.total).toBeGreaterThanOrEqual(1);
-    expect(page.items[0]).toMatchObject({ action: 'user.update', targetType: 'user', targetId: trainer?.id });
+    expect(page.items[0]).toMatchObject({
+      action: 'user.update',
+      targetType: 'user',
+      targetId: trainer?.id,
+      targetUser: { id: trainer?.id, login: 'kz.trainer', fullName: 'Audited Trainer' },
+      actor: { login: 'kz.admin' },
+    });
     const ats = page.items.map((event) => event.at);
     expect(ats).toEqual([...ats].sort().reverse());
 
@@ -211,4 +220,164 @@ describe('users API', () => {
       expect((await get('kz.admin', `/api/v1/users${query}`)).statusCode).toBe(400);
     },
   );
+
+  describe('creating a user', () => {
+    function create(as: string, payload: object) {
+      return testApp.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { authorization: `Bearer ${tokens[as]}` },
+        payload,
+      });
+    }
+
+    async function unitOf(login: string): Promise<string> {
+      const [user] = (await list('platform.admin', `?q=${login}`)).items;
+      return user?.orgUnitId ?? '';
+    }
+
+    async function userCount(): Promise<number> {
+      const [row]: { count: number }[] = await testApp.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS count FROM app_user`);
+      return row?.count ?? 0;
+    }
+
+    it('creates a person in scope with their first roles, without a password, audited', async () => {
+      const unit = await unitOf('kz.learner');
+      const [position]: { id: string }[] = await testApp.app
+        .get(DataSource)
+        .query(`SELECT id FROM position WHERE code = 'first-line-border-guard'`);
+      const response = await create('kz.admin', {
+        login: 'kz.a.nurlanova',
+        email: 'a.nurlanova@example.kz',
+        fullName: '  Aliya Nurlanova ',
+        fullNameCyrillic: 'Алия Нурланова',
+        language: 'ru',
+        orgUnitId: unit,
+        positionId: position?.id,
+        grants: [
+          { role: 'learner', orgUnitId: unit },
+          { role: 'trainer', orgUnitId: unit },
+          { role: 'learner', orgUnitId: unit },
+        ],
+      });
+      expect(response.statusCode).toBe(201);
+      const created = response.json() as UserDetails;
+      expect(created).toMatchObject({
+        login: 'kz.a.nurlanova',
+        fullName: 'Aliya Nurlanova',
+        fullNameCyrillic: 'Алия Нурланова',
+        language: 'ru',
+        status: 'active',
+        orgUnitId: unit,
+        positionId: position?.id,
+        roles: ['learner', 'trainer'],
+      });
+      expect(created.grants.map((grant) => grant.role).sort()).toEqual(['learner', 'trainer']);
+
+      const dataSource = testApp.app.get(DataSource);
+      const [row]: { password_hash: string | null }[] = await dataSource.query(
+        `SELECT password_hash FROM app_user WHERE id = $1`,
+        [created.id],
+      );
+      expect(row?.password_hash).toBeNull();
+      const [entry]: { actor_user_id: string; summary: { after: Record<string, unknown> } }[] =
+        await dataSource.query(
+          `SELECT actor_user_id, summary FROM audit_event WHERE action = 'user.create' AND target_id = $1`,
+          [created.id],
+        );
+      expect(entry?.summary.after).toMatchObject({
+        login: 'kz.a.nurlanova',
+        orgUnitId: unit,
+        grants: [
+          { role: 'learner', orgUnitId: unit },
+          { role: 'trainer', orgUnitId: unit },
+        ],
+      });
+      const signIn = await testApp.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { login: 'kz.a.nurlanova', password: DEMO_PASSWORD },
+      });
+      expect(signIn.statusCode).toBe(401);
+    });
+
+    it('answers 409 for a login or an e-mail address another user has, in any case', async () => {
+      const unit = await unitOf('kz.learner');
+      const before = await userCount();
+      const login = await create('kz.admin', {
+        login: 'KZ.Learner',
+        email: 'someone.new@example.kz',
+        fullName: 'Someone New',
+        orgUnitId: unit,
+      });
+      expect(login.statusCode).toBe(409);
+      expect((login.json() as ProblemDetails).type).toBe('urn:border-academy:problem:login-taken');
+      const [existing] = (await list('kz.admin', '?q=kz.hr')).items;
+      const email = await create('kz.admin', {
+        login: 'someone.new',
+        email: existing?.email.toUpperCase(),
+        fullName: 'Someone New',
+        orgUnitId: unit,
+      });
+      expect(email.statusCode).toBe(409);
+      expect((email.json() as ProblemDetails).type).toBe('urn:border-academy:problem:email-taken');
+      expect(await userCount()).toBe(before);
+    });
+
+    it('refuses units outside the scope field by field, and writes nothing', async () => {
+      const inside = await unitOf('kz.learner');
+      const outside = await unitOf('kg.learner');
+      const before = await userCount();
+      const response = await create('kz.admin', {
+        login: 'kz.misplaced',
+        email: 'misplaced@example.kz',
+        fullName: 'Misplaced Person',
+        orgUnitId: outside,
+        grants: [
+          { role: 'learner', orgUnitId: inside },
+          { role: 'admin', orgUnitId: outside },
+        ],
+      });
+      expect(response.statusCode).toBe(400);
+      expect((response.json() as ProblemDetails).errors?.map((error) => [error.field, error.code])).toEqual([
+        ['orgUnitId', 'scope'],
+        ['grants.1.orgUnitId', 'scope'],
+      ]);
+      const grantOnly = await create('kz.admin', {
+        login: 'kz.misplaced',
+        email: 'misplaced@example.kz',
+        fullName: 'Misplaced Person',
+        orgUnitId: inside,
+        grants: [{ role: 'admin', orgUnitId: outside }],
+      });
+      expect(grantOnly.statusCode).toBe(400);
+      expect(await userCount()).toBe(before);
+    });
+
+    it.each([
+      ['a login with spaces', { login: 'a b' }, 'login'],
+      ['no e-mail address', { email: undefined }, 'email'],
+      ['a blank name', { fullName: '   ' }, 'fullName'],
+      ['an unknown language', { language: 'fr' }, 'language'],
+      [
+        'an unknown role',
+        { grants: [{ role: 'owner', orgUnitId: '00000000-0000-4000-8000-000000000000' }] },
+        'grants.0.role',
+      ],
+      ['an unknown position', { positionId: '00000000-0000-4000-8000-000000000000' }, 'positionId'],
+      ['a password', { password: 'chosen by the admin' }, 'password'],
+    ])('refuses %s with a 400 naming the field', async (_case, change, field) => {
+      const response = await create('kz.admin', {
+        login: 'kz.valid.login',
+        email: 'valid@example.kz',
+        fullName: 'Valid Person',
+        orgUnitId: await unitOf('kz.learner'),
+        ...change,
+      });
+      expect(response.statusCode).toBe(400);
+      expect((response.json() as ProblemDetails).errors?.map((error) => error.field)).toContain(field);
+    });
+  });
 });

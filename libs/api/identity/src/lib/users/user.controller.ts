@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,7 +11,10 @@ import {
 import { Access, AccessContext, Allow, ApiProblemResponses } from '@border-academy/api-platform';
 import { FastifyRequest } from 'fastify';
 
+import { PasswordResetService } from '../password-reset/password-reset.service';
 import {
+  CreateUserRequestDto,
+  ResetLinkDto,
   UpdateUserRequestDto,
   UserDetailsDto,
   UserIdParamDto,
@@ -26,7 +30,10 @@ import { UserService } from './user.service';
 @ApiProblemResponses(400, 401, 403, 404, 500, 503)
 @Controller('users')
 export class UserController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
 
   @Get()
   @Allow('user:read')
@@ -34,6 +41,21 @@ export class UserController {
   @ApiOkResponse({ type: UserPageDto })
   list(@Access() access: AccessContext, @Query() query: UserListQueryDto): Promise<UserPageDto> {
     return this.users.list(access, query);
+  }
+
+  @Post()
+  @Allow('user:write')
+  @ApiOperation({
+    summary: 'Create a user on a unit inside the caller’s scope, with first roles there; no password',
+  })
+  @ApiCreatedResponse({ type: UserDetailsDto })
+  @ApiProblemResponses(409)
+  create(
+    @Access() access: AccessContext,
+    @Body() body: CreateUserRequestDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserDetailsDto> {
+    return this.users.create(access, body, request.ip ?? null);
   }
 
   @Get(':id')
@@ -106,5 +128,22 @@ export class UserController {
     @Req() request: FastifyRequest,
   ): Promise<void> {
     return this.users.unlock(access, params.id, request.ip ?? null);
+  }
+
+  @Post(':id/reset-links')
+  @Allow('user:reset-link')
+  @ApiOperation({
+    summary: 'Issue a one-time link to set a password, valid 72 hours; earlier unused links stop working',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiCreatedResponse({ type: ResetLinkDto })
+  issueResetLink(
+    @Access() access: AccessContext,
+    @Param() params: UserIdParamDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ResetLinkDto> {
+    // the address the admin reached the platform at is the one the person will open
+    const webOrigin = `${request.protocol}://${request.host}`;
+    return this.passwordReset.issue(access, params.id, webOrigin, request.ip ?? null);
   }
 }

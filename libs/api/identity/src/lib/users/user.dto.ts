@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AddRoleGrantRequest,
+  CreateUserRequest,
   DEFAULT_PAGE_SIZE,
+  LOGIN_PATTERN,
   LanguageCode,
   LocalizedText,
+  MAX_EMAIL_LENGTH,
+  MAX_FULL_NAME_LENGTH,
   MAX_PAGE_SIZE,
   Page,
+  RESET_LINK_TTL_HOURS,
   ROLES,
+  ResetLink,
   Role,
   SUPPORTED_LANGUAGES,
   USER_SORTS,
@@ -20,6 +26,8 @@ import {
 } from '@border-academy/shared-contracts';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -27,9 +35,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 
 import { RoleGrantDto } from '../auth/auth.dto';
@@ -126,6 +136,12 @@ export class UserSummaryDto implements UserSummary {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   positionId!: string | null;
 
+  @ApiProperty({ type: LocalizedTextDto, nullable: true })
+  positionName!: LocalizedTextDto | null;
+
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'The roles held on any unit, each once' })
+  roles!: Role[];
+
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   lockedUntil!: string | null;
 
@@ -153,23 +169,23 @@ export class UserPageDto implements Page<UserSummary> {
 }
 
 export class UpdateUserRequestDto implements UpdateUserRequest {
-  @ApiPropertyOptional({ format: 'email' })
+  @ApiPropertyOptional({ format: 'email', maxLength: MAX_EMAIL_LENGTH })
   @IsOptional()
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(MAX_EMAIL_LENGTH)
   email?: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: MAX_FULL_NAME_LENGTH })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(MAX_FULL_NAME_LENGTH)
   fullName?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @ApiPropertyOptional({ maxLength: MAX_FULL_NAME_LENGTH, nullable: true, type: String })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_FULL_NAME_LENGTH)
   fullNameCyrillic?: string | null;
 
   @ApiPropertyOptional({ enum: SUPPORTED_LANGUAGES })
@@ -204,6 +220,64 @@ export class AddRoleGrantRequestDto implements AddRoleGrantRequest {
   })
   @IsUUID()
   orgUnitId!: string;
+}
+
+export class CreateUserRequestDto implements CreateUserRequest {
+  @ApiProperty({ pattern: LOGIN_PATTERN.source, example: 'kz.a.nurlanova' })
+  @IsString()
+  @Matches(LOGIN_PATTERN, {
+    message: 'login must be 3 to 64 Latin letters, digits, dots, hyphens or underscores',
+  })
+  login!: string;
+
+  @ApiProperty({ format: 'email', maxLength: MAX_EMAIL_LENGTH })
+  @IsEmail()
+  @MaxLength(MAX_EMAIL_LENGTH)
+  email!: string;
+
+  @ApiProperty({ maxLength: MAX_FULL_NAME_LENGTH, description: 'Full name in Latin letters' })
+  @IsString()
+  @Matches(/\S/, { message: 'fullName must not be empty' })
+  @MaxLength(MAX_FULL_NAME_LENGTH)
+  fullName!: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_FULL_NAME_LENGTH, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_FULL_NAME_LENGTH)
+  fullNameCyrillic?: string | null;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LANGUAGES, default: 'en' })
+  @IsOptional()
+  @IsIn(SUPPORTED_LANGUAGES)
+  language?: LanguageCode;
+
+  @ApiProperty({ format: 'uuid', description: 'The person’s own unit, inside the caller’s scope' })
+  @IsUUID()
+  orgUnitId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  positionId?: string | null;
+
+  @ApiPropertyOptional({ type: [AddRoleGrantRequestDto], maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AddRoleGrantRequestDto)
+  grants?: AddRoleGrantRequestDto[];
+}
+
+export class ResetLinkDto implements ResetLink {
+  @ApiProperty({
+    description: 'The one-time link to hand to the person; shown only in this answer, never stored',
+  })
+  url!: string;
+
+  @ApiProperty({ format: 'date-time', description: `${RESET_LINK_TTL_HOURS} hours after issuing` })
+  expiresAt!: string;
 }
 
 export class GrantParamsDto {

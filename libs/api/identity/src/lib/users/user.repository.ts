@@ -3,6 +3,7 @@ import { inScopeSql } from '@border-academy/api-platform';
 import {
   LanguageCode,
   LocalizedText,
+  Role,
   RoleGrant,
   UserDetails,
   UserListQuery,
@@ -23,6 +24,8 @@ interface UserRow {
   org_unit_id: string;
   org_unit_name: LocalizedText;
   position_id: string | null;
+  position_name: LocalizedText | null;
+  roles: Role[];
   locked_until: Date | null;
   created_at: Date;
   grants?: RoleGrant[];
@@ -45,6 +48,24 @@ const SELECT_USER = `
   SELECT u.id, u.login, u.email, u.full_name, u.full_name_cyrillic, u.language, u.status, u.org_unit_id,
          ou.name AS org_unit_name, u.position_id, u.locked_until, u.created_at`;
 
+/** The position's name and the roles of the user of `alias`; a list computes them for its page only. */
+function namesAndRolesSql(alias: string): string {
+  // the role enum sorts in the order of ROLES; text[] because pg returns arrays of enums as plain text
+  return `(SELECT p.name FROM position p WHERE p.id = ${alias}.position_id) AS position_name,
+          ARRAY(SELECT g.role FROM role_grant g WHERE g.user_id = ${alias}.id
+                 GROUP BY g.role ORDER BY g.role)::text[] AS roles`;
+}
+
+export interface NewUser {
+  login: string;
+  email: string;
+  fullName: string;
+  fullNameCyrillic: string | null;
+  language: LanguageCode;
+  orgUnitId: string;
+  positionId: string | null;
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
@@ -61,6 +82,8 @@ function toSummary(row: UserRow): UserSummary {
     orgUnitId: row.org_unit_id,
     orgUnitName: row.org_unit_name,
     positionId: row.position_id,
+    positionName: row.position_name,
+    roles: row.roles,
     lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
     createdAt: row.created_at.toISOString(),
   };
@@ -107,7 +130,7 @@ export class UserRepository {
           WHERE ${conditions.join(' AND ')}
           ORDER BY ${ORDER_BY[filter.sort ?? 'name']}
           LIMIT ${limit} OFFSET ${offset})
-       SELECT m.*, COALESCE(m.total_count, (SELECT count(*) FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
+       SELECT m.*, ${namesAndRolesSql('m')}, COALESCE(m.total_count, (SELECT count(*) FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
                                              WHERE ${conditions.join(' AND ')})) AS total_count
          FROM (SELECT 1) AS always LEFT JOIN matching m ON true`,
       parameters,
@@ -119,7 +142,7 @@ export class UserRepository {
   /** One user inside the scope, with their grants; null when there is none there. */
   async findById(manager: EntityManager, scope: string[], userId: string): Promise<UserDetails | null> {
     const rows: UserRow[] = await manager.query(
-      `${SELECT_USER},
+      `${SELECT_USER}, ${namesAndRolesSql('u')},
               COALESCE((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'orgUnitId', g.org_unit_id,
                                                           'orgUnitName', gu.name) ORDER BY gu.path, g.role)
                           FROM role_grant g JOIN org_unit gu ON gu.id = g.org_unit_id
@@ -135,7 +158,7 @@ export class UserRepository {
   /** Locks the row of a user inside the scope for a change; null when there is none there. */
   async findForUpdate(manager: EntityManager, scope: string[], userId: string): Promise<UserSummary | null> {
     const rows: UserRow[] = await manager.query(
-      `${SELECT_USER}
+      `${SELECT_USER}, ${namesAndRolesSql('u')}
          FROM app_user u JOIN org_unit ou ON ou.id = u.org_unit_id
         WHERE u.id = $2 AND ${inScopeSql('ou.path', '$1')}
         FOR UPDATE OF u`,
@@ -145,11 +168,48 @@ export class UserRepository {
   }
 
   async isUnitInScope(manager: EntityManager, scope: string[], orgUnitId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM org_unit ou WHERE ou.id = $2 AND ${inScopeSql('ou.path', '$1')}`,
-      [scope, orgUnitId],
+    return (await this.unitsInScope(manager, scope, [orgUnitId])).has(orgUnitId);
+  }
+
+  /** Which of the units lie inside the scope; an id naming no unit is not among them. */
+  async unitsInScope(manager: EntityManager, scope: string[], orgUnitIds: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT ou.id FROM org_unit ou WHERE ou.id = ANY($2::uuid[]) AND ${inScopeSql('ou.path', '$1')}`,
+      [scope, orgUnitIds],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Whether the login and the e-mail address are free, compared case-insensitively like the unique indexes. */
+  async findTaken(
+    manager: EntityManager,
+    login: string,
+    email: string,
+  ): Promise<{ login: boolean; email: boolean }> {
+    const rows: { login_taken: boolean | null; email_taken: boolean | null }[] = await manager.query(
+      `SELECT bool_or(lower(login) = lower($1)) AS login_taken, bool_or(lower(email) = lower($2)) AS email_taken
+         FROM app_user WHERE lower(login) = lower($1) OR lower(email) = lower($2)`,
+      [login, email],
+    );
+    return { login: rows[0]?.login_taken === true, email: rows[0]?.email_taken === true };
+  }
+
+  /** A person without a password: they set one through a reset link, or sign in through single sign-on. */
+  async insertUser(manager: EntityManager, user: NewUser): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO app_user (login, email, full_name, full_name_cyrillic, language, org_unit_id, position_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        user.login,
+        user.email,
+        user.fullName,
+        user.fullNameCyrillic,
+        user.language,
+        user.orgUnitId,
+        user.positionId,
+      ],
+    );
+    return rows[0]?.id ?? '';
   }
 
   async positionExists(manager: EntityManager, positionId: string): Promise<boolean> {

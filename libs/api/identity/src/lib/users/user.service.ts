@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@border-academy/api-audit';
-import {
-  AccessContext,
-  DomainError,
-  NotFoundError,
-  ValidationProblemException,
-} from '@border-academy/api-platform';
+import { AccessContext, NotFoundError, ValidationProblemException } from '@border-academy/api-platform';
 import {
   AddRoleGrantRequest,
+  CreateUserRequest,
+  DEFAULT_LANGUAGE,
   DEFAULT_PAGE_SIZE,
+  FieldError,
   Page,
   UpdateUserRequest,
   UserDetails,
@@ -18,18 +16,8 @@ import {
 import { DataSource } from 'typeorm';
 
 import { AuthRepository } from '../auth/auth.repository';
-import { UserNotFoundError } from '../identity.errors';
+import { EmailTakenError, LoginTakenError, UserNotFoundError } from '../identity.errors';
 import { UserRepository } from './user.repository';
-
-export class EmailTakenError extends DomainError {
-  readonly status = 409;
-  readonly type = 'urn:border-academy:problem:email-taken';
-  readonly title = 'Conflict';
-
-  constructor() {
-    super('Another user already has this e-mail address');
-  }
-}
 
 export class GrantNotFoundError extends NotFoundError {
   override readonly type = 'urn:border-academy:problem:grant-not-found';
@@ -37,6 +25,24 @@ export class GrantNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(`No role grant ${id} of this user on a unit you administer`);
   }
+}
+
+function notAdministered(field: string): FieldError {
+  return { field, message: `${field} must be a unit you administer`, code: 'scope' };
+}
+
+const UNKNOWN_POSITION: FieldError = {
+  field: 'positionId',
+  message: 'positionId names no position',
+  code: 'exists',
+};
+
+/** The unique index a failed insert or update ran into, as the conflict the caller can act on. */
+function uniqueViolation(error: unknown): LoginTakenError | EmailTakenError | null {
+  const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+  if (constraint === 'uq_app_user_login') return new LoginTakenError();
+  if (constraint === 'uq_app_user_email') return new EmailTakenError();
+  return null;
 }
 
 /** Request fields and the columns they change. */
@@ -95,14 +101,10 @@ export class UserService {
         const before = await this.repository.findForUpdate(manager, scope, userId);
         if (!before) throw new UserNotFoundError(userId);
         if (request.orgUnitId && !(await this.repository.isUnitInScope(manager, scope, request.orgUnitId))) {
-          throw new ValidationProblemException([
-            { field: 'orgUnitId', message: 'orgUnitId must be a unit you administer', code: 'scope' },
-          ]);
+          throw new ValidationProblemException([notAdministered('orgUnitId')]);
         }
         if (request.positionId && !(await this.repository.positionExists(manager, request.positionId))) {
-          throw new ValidationProblemException([
-            { field: 'positionId', message: 'positionId names no position', code: 'exists' },
-          ]);
+          throw new ValidationProblemException([UNKNOWN_POSITION]);
         }
         const columns: Record<string, unknown> = {};
         const changedBefore: Record<string, unknown> = {};
@@ -134,12 +136,71 @@ export class UserService {
         });
       });
     } catch (error) {
-      if (
-        (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_app_user_email'
-      ) {
-        throw new EmailTakenError();
-      }
-      throw error;
+      throw uniqueViolation(error) ?? error;
+    }
+    return this.get(access, userId);
+  }
+
+  /**
+   * Creates a person on a unit inside the caller's scope, with their first grants on units inside it,
+   * in one transaction. There is no password: the admin issues a reset link, or the person signs in
+   * through single sign-on.
+   */
+  async create(access: AccessContext, request: CreateUserRequest, ip: string | null): Promise<UserDetails> {
+    const scope = access.scope ?? [];
+    const grants = request.grants ?? [];
+    const user = {
+      login: request.login,
+      email: request.email,
+      fullName: request.fullName.trim(),
+      fullNameCyrillic: request.fullNameCyrillic?.trim() || null,
+      language: request.language ?? DEFAULT_LANGUAGE,
+      orgUnitId: request.orgUnitId,
+      positionId: request.positionId ?? null,
+    };
+    let userId = '';
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const inScope = await this.repository.unitsInScope(manager, scope, [
+          user.orgUnitId,
+          ...grants.map((grant) => grant.orgUnitId),
+        ]);
+        const problems: FieldError[] = [];
+        if (!inScope.has(user.orgUnitId)) problems.push(notAdministered('orgUnitId'));
+        grants.forEach((grant, index) => {
+          if (!inScope.has(grant.orgUnitId)) problems.push(notAdministered(`grants.${index}.orgUnitId`));
+        });
+        if (user.positionId && !(await this.repository.positionExists(manager, user.positionId))) {
+          problems.push(UNKNOWN_POSITION);
+        }
+        if (problems.length > 0) throw new ValidationProblemException(problems);
+        const taken = await this.repository.findTaken(manager, user.login, user.email);
+        if (taken.login) throw new LoginTakenError();
+        if (taken.email) throw new EmailTakenError();
+
+        userId = await this.repository.insertUser(manager, user);
+        const granted: AddRoleGrantRequest[] = [];
+        for (const grant of grants) {
+          const grantId = await this.repository.insertGrant(manager, {
+            userId,
+            role: grant.role,
+            orgUnitId: grant.orgUnitId,
+            grantedBy: access.principal.userId,
+          });
+          if (grantId) granted.push({ role: grant.role, orgUnitId: grant.orgUnitId });
+        }
+        await this.audit.record(manager, {
+          actorUserId: access.principal.userId,
+          action: 'user.create',
+          targetType: 'user',
+          targetId: userId,
+          ip,
+          summary: { after: { ...user, grants: granted } },
+        });
+      });
+    } catch (error) {
+      // a concurrent request took the login or the address between the check and the insert
+      throw uniqueViolation(error) ?? error;
     }
     return this.get(access, userId);
   }
@@ -155,9 +216,7 @@ export class UserService {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.repository.findForUpdate(manager, scope, userId))) throw new UserNotFoundError(userId);
       if (!(await this.repository.isUnitInScope(manager, scope, request.orgUnitId))) {
-        throw new ValidationProblemException([
-          { field: 'orgUnitId', message: 'orgUnitId must be a unit you administer', code: 'scope' },
-        ]);
+        throw new ValidationProblemException([notAdministered('orgUnitId')]);
       }
       const grantId = await this.repository.insertGrant(manager, {
         userId,

@@ -17,6 +17,8 @@ export const POLICY = {
   'user:read': ['admin', 'hr'],
   'user:write': ['admin'],
   'user:unlock': ['admin'],
+  /** One-time links to set a password, for people inside the scope. */
+  'user:reset-link': ['admin'],
   /** Bulk import of users from a file, on units inside the scope. */
   'user:import': ['admin'],
   'audit:read': ['admin'],

@@ -17,6 +17,14 @@ export function requestIdFor(request: IncomingMessage): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+// pages of the web app whose path carries a secret: a one-time password-reset link's token
+const SECRET_IN_PATH = /^(\/reset-password\/)[^/?#]+/;
+
+/** The request URL as it may be logged: without the secret some pages carry in their path. */
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_IN_PATH, '$1[redacted]');
+}
+
 function prettyAvailable(): boolean {
   try {
     // pino-pretty is a dev dependency; production installs do not have it
@@ -37,6 +45,12 @@ export function loggerParams(config: ApiConfig): Params {
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: { url?: string }) => {
+        if (request.url) request.url = loggableUrl(request.url);
+        return request;
+      },
     },
     customLogLevel: (_request, response, error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',

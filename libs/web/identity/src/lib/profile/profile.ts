@@ -14,12 +14,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom, of } from 'rxjs';
-import { LanguageCode, Role } from '@border-academy/shared-contracts';
+import { LanguageCode, MIN_PASSWORD_LENGTH, Role } from '@border-academy/shared-contracts';
 import { AccountClient, ApiError, AuthSession, OrgUnitClient } from '@border-academy/web-data-access';
 import { i18nKey, LanguagePreference } from '@border-academy/web-i18n';
-
-/** The server asks for the same; checking it here saves a round trip on a slow connection. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 const ROLE_LABELS: Record<Role, string> = {
   learner: i18nKey('roles.learner'),
@@ -67,6 +64,7 @@ export class Profile {
     { code: 'ru', label: i18nKey('language.russian') },
   ];
   protected readonly roleLabels = ROLE_LABELS;
+  // the server asks for the same; checking it here saves a round trip on a slow connection
   protected readonly minLength = MIN_PASSWORD_LENGTH;
 
   protected readonly unit = rxResource({
