@@ -3,7 +3,7 @@ import { Role } from '@border-academy/shared-contracts';
 import { requireRole, requireSignedIn } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 import { loadAdminRoutes } from '@border-academy/web-admin';
-import { loadProfilePage, loadSignInPage } from '@border-academy/web-identity';
+import { loadProfilePage, loadResetPasswordPage, loadSignInPage } from '@border-academy/web-identity';
 import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
 /**
@@ -25,6 +25,11 @@ function roleArea(path: string, role: Role, area: Area, title: string): Route {
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', title: i18nKey('home.pageTitle'), loadComponent: loadHomePage },
   { path: 'sign-in', title: i18nKey('signIn.pageTitle'), loadComponent: loadSignInPage },
+  {
+    path: 'reset-password/:token',
+    title: i18nKey('resetPassword.pageTitle'),
+    loadComponent: loadResetPasswordPage,
+  },
   {
     path: 'profile',
     title: i18nKey('profile.pageTitle'),

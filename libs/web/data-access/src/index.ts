@@ -1,6 +1,7 @@
 export * from './lib/accept-language-interceptor';
 export * from './lib/account-client';
 export * from './lib/api-error';
+export * from './lib/audit-client';
 export * from './lib/error-notification';
 export * from './lib/error-notifier';
 export * from './lib/health-client';
@@ -12,5 +13,6 @@ export * from './lib/session/auth-guards';
 export * from './lib/session/auth-interceptor';
 export * from './lib/session/auth-session';
 export * from './lib/session/provide-auth-session';
+export * from './lib/user-client';
 export * from './lib/user-import-client';
 export * from './lib/sso-client';

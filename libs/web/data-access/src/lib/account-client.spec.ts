@@ -23,6 +23,18 @@ describe('account and org-unit clients', () => {
     await done;
   });
 
+  it('sets a password with a reset link’s token, leaving errors to the page', async () => {
+    const done = firstValueFrom(
+      TestBed.inject(AccountClient).resetPassword({ token: 'tok', newPassword: 'a long new passphrase' }),
+    );
+    const request = TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/reset-password');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ token: 'tok', newPassword: 'a long new passphrase' });
+    expect(request.request.context.get(NOTIFY_ON_ERROR)).toBe(false);
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await done;
+  });
+
   it('reads one org unit by its id', async () => {
     const unit = firstValueFrom(TestBed.inject(OrgUnitClient).get('kg/1'));
     const request = TestBed.inject(HttpTestingController).expectOne('/api/v1/org-units/kg%2F1');

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { ChangePasswordRequest } from '@border-academy/shared-contracts';
+import { ChangePasswordRequest, ResetPasswordRequest } from '@border-academy/shared-contracts';
 import { withoutErrorNotification } from './error-notification';
 import { AUTH_API } from './session/auth-session';
 
@@ -13,5 +13,10 @@ export class AccountClient {
   /** The profile page shows failures next to the fields, so no global notification. */
   changePassword(request: ChangePasswordRequest): Observable<void> {
     return this.http.post<void>(AUTH_API.password, request, { context: withoutErrorNotification() });
+  }
+
+  /** Sets a password with the token of a reset link, signed out; the page shows failures itself. */
+  resetPassword(request: ResetPasswordRequest): Observable<void> {
+    return this.http.post<void>(AUTH_API.resetPassword, request, { context: withoutErrorNotification() });
   }
 }

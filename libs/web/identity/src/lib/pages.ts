@@ -4,3 +4,5 @@ import { Type } from '@angular/core';
 export const loadSignInPage = (): Promise<Type<unknown>> => import('./sign-in/sign-in').then((m) => m.SignIn);
 export const loadProfilePage = (): Promise<Type<unknown>> =>
   import('./profile/profile').then((m) => m.Profile);
+export const loadResetPasswordPage = (): Promise<Type<unknown>> =>
+  import('./reset-password/reset-password').then((m) => m.ResetPassword);

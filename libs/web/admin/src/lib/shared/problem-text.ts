@@ -24,6 +24,9 @@ const PROBLEMS: Record<string, { text: string; field?: string }> = {
     text: i18nKey('admin.problems.codeTaken'),
     field: 'code',
   },
+  'urn:border-academy:problem:login-taken': { text: i18nKey('admin.problems.loginTaken'), field: 'login' },
+  'urn:border-academy:problem:email-taken': { text: i18nKey('admin.problems.emailTaken'), field: 'email' },
+  'urn:border-academy:problem:user-not-found': { text: i18nKey('admin.problems.userNotFound') },
 };
 
 /** Field errors of the server's checks that the administration words itself; others keep the server's words. */
@@ -32,6 +35,8 @@ const FIELD_PROBLEMS: Record<string, string> = {
   cycle: i18nKey('admin.fieldProblems.cycle'),
   inactive: i18nKey('admin.fieldProblems.inactive'),
   'top-level': i18nKey('admin.fieldProblems.topLevel'),
+  exists: i18nKey('admin.fieldProblems.unknownPosition'),
+  isEmail: i18nKey('admin.fieldProblems.email'),
 };
 
 /** What went wrong with a call, for a message beside the action that failed. */

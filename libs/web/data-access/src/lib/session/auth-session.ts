@@ -13,6 +13,7 @@ export const AUTH_API = {
   signOutEverywhere: '/api/v1/auth/sign-out-everywhere',
   me: '/api/v1/me',
   password: '/api/v1/auth/password',
+  resetPassword: '/api/v1/auth/reset-password',
   ssoStatus: '/api/v1/auth/sso',
   ssoStart: '/api/v1/auth/sso/start',
 } as const;

@@ -1,12 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -14,27 +8,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom, of } from 'rxjs';
-import { LanguageCode, MIN_PASSWORD_LENGTH, Role } from '@border-academy/shared-contracts';
+import { LanguageCode, MIN_PASSWORD_LENGTH } from '@border-academy/shared-contracts';
 import { AccountClient, ApiError, AuthSession, OrgUnitClient } from '@border-academy/web-data-access';
-import { i18nKey, LanguagePreference } from '@border-academy/web-i18n';
+import { i18nKey, LanguagePreference, ROLE_LABELS } from '@border-academy/web-i18n';
 
-const ROLE_LABELS: Record<Role, string> = {
-  learner: i18nKey('roles.learner'),
-  trainer: i18nKey('roles.trainer'),
-  hr: i18nKey('roles.hr'),
-  admin: i18nKey('roles.admin'),
-};
-
-function confirmationMatches(group: AbstractControl): ValidationErrors | null {
-  const newPassword = group.get('newPassword')?.value;
-  const confirmation = group.get('confirmation');
-  if (!confirmation || !confirmation.value || confirmation.value === newPassword) {
-    if (confirmation?.hasError('mismatch')) confirmation.setErrors(null);
-    return null;
-  }
-  confirmation.setErrors({ ...confirmation.errors, mismatch: true });
-  return null;
-}
+import { confirmationMatches } from '../password-confirmation';
 
 @Component({
   selector: 'ba-profile',

@@ -106,6 +106,13 @@ describe('SignIn', () => {
     expect(submitButton().textContent?.trim()).toBe('Sign in');
   });
 
+  it('says that the new password is set when the user arrives from a reset link', async () => {
+    await open('/sign-in?passwordReset=true');
+    expect(page.querySelector('[data-testid="password-reset-done"]')?.textContent?.trim()).toBe(
+      'Your new password is set. Sign in with it.',
+    );
+  });
+
   it('signs in and returns the user to the page they came from', async () => {
     await open('/sign-in?returnUrl=%2Fprofile');
     type('Login or email', 'n.saidova');

@@ -41,6 +41,8 @@ export class SignIn {
   readonly expired = input<string>();
   /** Why a single sign-on came back without a session (query parameter set by the API). */
   readonly ssoError = input<string>();
+  /** Set when the user arrives from setting a password with a reset link (query parameter). */
+  readonly passwordReset = input<string>();
 
   private readonly ssoClient = inject(SsoClient);
   /** Null until the platform has said whether it offers single sign-on. */
