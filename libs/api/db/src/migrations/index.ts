@@ -5,6 +5,7 @@ import { CreateUserImport1764700000000 } from './1764700000000-CreateUserImport'
 import { CreateExternalIdentity1764800000000 } from './1764800000000-CreateExternalIdentity';
 import { AddOrgUnitStatus1764900000000 } from './1764900000000-AddOrgUnitStatus';
 import { AddPasswordResetRevokedAt1765000000000 } from './1765000000000-AddPasswordResetRevokedAt';
+import { AddUserSearchTrigramIndex1765100000000 } from './1765100000000-AddUserSearchTrigramIndex';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateExternalIdentity1764800000000,
   AddOrgUnitStatus1764900000000,
   AddPasswordResetRevokedAt1765000000000,
+  AddUserSearchTrigramIndex1765100000000,
 ];

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -23,6 +22,7 @@ import {
 import { CredentialRow } from './auth.repository';
 import { AuthService } from './auth.service';
 import { originOf } from './local.strategy';
+import { SignInGuard } from './sign-in.guard';
 import { clearRefreshCookie, readRefreshToken, setRefreshCookie } from './session-cookie';
 
 @ApiTags('auth')
@@ -36,8 +36,8 @@ export class AuthController {
 
   @Post('sign-in')
   @Public()
-  // per address first (429), then the credentials (401, or 423 once the account is locked)
-  @UseGuards(ThrottlerGuard, AuthGuard('local'))
+  // per address first (429), then the body (400), then the credentials (401, or 423 once the account is locked)
+  @UseGuards(ThrottlerGuard, SignInGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with login or e-mail and password; sets the refresh-token cookie' })
   @ApiBody({ type: SignInRequestDto })
@@ -46,7 +46,7 @@ export class AuthController {
   async signIn(
     @Req() request: FastifyRequest & { user?: CredentialRow },
     @Res({ passthrough: true }) reply: FastifyReply,
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declared so the ValidationPipe refuses malformed bodies and OpenAPI shows the shape
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- validated by SignInGuard already; declared so OpenAPI shows the shape
     @Body() _body: SignInRequestDto,
   ): Promise<SessionResponseDto> {
     const user = request.user as CredentialRow;

@@ -254,6 +254,27 @@ describe('sign-in and sessions', () => {
     expect((await signIn(user.login, 'a brand new passphrase')).statusCode).toBe(200);
   });
 
+  it('answers a sign-in without a password with 400 and its field, not as a wrong password', async () => {
+    const user = await newUser();
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      const response = await testApp.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { login: user.login },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+      expect((response.json() as ProblemDetails).errors?.map((error) => error.field)).toContain('password');
+    }
+    // six malformed bodies are not six wrong passwords: the account is not locked
+    expect((await signIn(user.login)).statusCode).toBe(200);
+    const failures: unknown[] = await dataSource.query(
+      `SELECT 1 FROM audit_event WHERE action = 'auth.sign-in-failed' AND target_id = $1`,
+      [user.id],
+    );
+    expect(failures).toHaveLength(0);
+  });
+
   it('refuses unknown fields in the sign-in body', async () => {
     const user = await newUser();
     const response = await testApp.app.inject({
@@ -262,5 +283,43 @@ describe('sign-in and sessions', () => {
       payload: { login: user.login, password: PASSWORD, remember: true },
     });
     expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('sign-in attempts from one address', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp([IdentityModule], { SIGN_IN_ATTEMPTS_PER_MINUTE: '3' });
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+  });
+
+  it('are slowed down with 429 after the limit per minute, whatever the accounts tried', async () => {
+    const attempt = (login: string) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { login, password: 'guessing another password' },
+        remoteAddress: '203.0.113.7',
+      });
+    for (const login of ['first.guess', 'second.guess', 'third.guess']) {
+      expect((await attempt(login)).statusCode).toBe(401);
+    }
+    const slowed = await attempt('fourth.guess');
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+
+    // another address is not held back by the first one's guesses
+    const elsewhere = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { login: 'first.guess', password: 'guessing another password' },
+      remoteAddress: '198.51.100.20',
+    });
+    expect(elsewhere.statusCode).toBe(401);
   });
 });
