@@ -8,6 +8,7 @@ import {
   provideAuthSession,
 } from '@border-academy/web-data-access';
 import { provideI18n } from '@border-academy/web-i18n';
+import { provideSessionExpiredDialog } from '@border-academy/web-identity';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -22,5 +23,6 @@ export const appConfig: ApplicationConfig = {
     ),
     provideI18n(),
     provideAuthSession(),
+    provideSessionExpiredDialog(),
   ],
 };

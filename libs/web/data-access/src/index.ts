@@ -14,5 +14,6 @@ export * from './lib/session/auth-interceptor';
 export * from './lib/session/auth-session';
 export * from './lib/session/provide-auth-session';
 export * from './lib/user-client';
+export * from './lib/session/reauthentication';
 export * from './lib/user-import-client';
 export * from './lib/sso-client';

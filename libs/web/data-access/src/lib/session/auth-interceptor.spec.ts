@@ -11,6 +11,7 @@ import { problemInterceptor } from '../problem-interceptor';
 import { requireSignedIn } from './auth-guards';
 import { authInterceptor } from './auth-interceptor';
 import { AUTH_API, AuthSession } from './auth-session';
+import { REAUTHENTICATION_PROMPT, ReauthenticationPrompt } from './reauthentication';
 
 @Component({ template: '' })
 class Blank {}
@@ -37,34 +38,42 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve));
 }
 
+/** The app's providers around the interceptor; `prompt` stands in for the app's reauthentication dialog. */
+async function setUp(
+  prompt?: ReauthenticationPrompt,
+): Promise<{ http: HttpTestingController; client: HttpClient }> {
+  localStorage.clear();
+  TestBed.configureTestingModule({
+    providers: [
+      provideI18n(),
+      provideRouter([
+        { path: 'sign-in', component: Blank },
+        {
+          path: 'drafts',
+          component: Blank,
+          canActivate: [requireSignedIn],
+          runGuardsAndResolvers: 'always',
+        },
+      ]),
+      provideHttpClient(withInterceptors([problemInterceptor, authInterceptor])),
+      provideHttpClientTesting(),
+      ...(prompt ? [{ provide: REAUTHENTICATION_PROMPT, useValue: prompt }] : []),
+    ],
+  });
+  await TestBed.inject(ApplicationInitStatus).donePromise;
+  const http = TestBed.inject(HttpTestingController);
+  const signedIn = TestBed.inject(AuthSession).signIn({ login: 'trainer', password: 'x'.repeat(12) });
+  http.expectOne(AUTH_API.signIn).flush(session('old'));
+  await signedIn;
+  return { http, client: TestBed.inject(HttpClient) };
+}
+
 describe('authInterceptor', () => {
   let http: HttpTestingController;
   let client: HttpClient;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideI18n(),
-        provideRouter([
-          { path: 'sign-in', component: Blank },
-          {
-            path: 'drafts',
-            component: Blank,
-            canActivate: [requireSignedIn],
-            runGuardsAndResolvers: 'always',
-          },
-        ]),
-        provideHttpClient(withInterceptors([problemInterceptor, authInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    await TestBed.inject(ApplicationInitStatus).donePromise;
-    http = TestBed.inject(HttpTestingController);
-    client = TestBed.inject(HttpClient);
-    const signedIn = TestBed.inject(AuthSession).signIn({ login: 'trainer', password: 'x'.repeat(12) });
-    http.expectOne(AUTH_API.signIn).flush(session('old'));
-    await signedIn;
+    ({ http, client } = await setUp());
   });
 
   afterEach(() => http.verify());
@@ -155,5 +164,68 @@ describe('authInterceptor', () => {
     http.expectNone(AUTH_API.refresh);
     expect(((await result) as ApiError).status).toBe(401);
     expect(TestBed.inject(AuthSession).status()).toBe('signedIn');
+  });
+});
+
+describe('authInterceptor with a reauthentication prompt', () => {
+  let http: HttpTestingController;
+  let client: HttpClient;
+  const asked: string[] = [];
+  let answer: 'sign-in' | 'leave';
+
+  // as the dialog does: the person signs in again with the login the session had, or leaves
+  const prompt: ReauthenticationPrompt = async (login) => {
+    asked.push(login);
+    if (answer === 'leave') return false;
+    const signedIn = TestBed.inject(AuthSession).signIn({ login, password: 'x'.repeat(12) });
+    http.expectOne(AUTH_API.signIn).flush(session('again'));
+    await signedIn;
+    return true;
+  };
+
+  beforeEach(async () => {
+    asked.length = 0;
+    ({ http, client } = await setUp(prompt));
+    await TestBed.inject(Router).navigateByUrl('/drafts');
+  });
+
+  afterEach(() => http.verify());
+
+  it('keeps the page while the person signs in again, then sends the refused requests again', async () => {
+    answer = 'sign-in';
+    const results = Promise.all([
+      firstValueFrom(client.post('/api/v1/drafts', { title: 'Typed before the session ended' })),
+      firstValueFrom(client.get('/api/v1/courses')),
+    ]);
+    http.expectOne('/api/v1/drafts').flush(null, unauthorized);
+    http.expectOne('/api/v1/courses').flush(null, unauthorized);
+    await settle();
+    http.expectOne(AUTH_API.refresh).flush(null, unauthorized);
+    await settle();
+
+    const replay = http.expectOne('/api/v1/drafts');
+    expect(replay.request.headers.get('Authorization')).toBe('Bearer again');
+    expect(replay.request.body).toEqual({ title: 'Typed before the session ended' });
+    replay.flush({ id: 'd1' });
+    http.expectOne('/api/v1/courses').flush([]);
+
+    expect(await results).toEqual([{ id: 'd1' }, []]);
+    expect(asked).toEqual(['trainer']);
+    expect(TestBed.inject(Router).url).toBe('/drafts');
+    expect(TestBed.inject(AuthSession).status()).toBe('signedIn');
+  });
+
+  it('ends the session and goes to the sign-in page when the person leaves instead', async () => {
+    answer = 'leave';
+    const result = firstValueFrom(client.get('/api/v1/drafts')).catch((e: unknown) => e);
+    http.expectOne('/api/v1/drafts').flush(null, unauthorized);
+    await settle();
+    http.expectOne(AUTH_API.refresh).flush(null, unauthorized);
+    await settle();
+
+    expect(((await result) as ApiError).status).toBe(401);
+    expect(asked).toEqual(['trainer']);
+    expect(TestBed.inject(AuthSession).status()).toBe('expired');
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Fdrafts&expired=true');
   });
 });

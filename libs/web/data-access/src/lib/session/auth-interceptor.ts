@@ -22,7 +22,8 @@ function withToken(request: HttpRequest<unknown>, token: string | null): HttpReq
 /**
  * Sends the access token with every API request. When a protected route answers 401 (the token
  * ran out, e.g. after the phone slept), it renews the session once and replays the request; if that
- * fails the session has ended and the user is sent to sign in.
+ * fails the session has ended: the person signs in again over the page and the request is replayed,
+ * or, if they leave, they are sent to the sign-in page.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   if (!request.url.startsWith('/api/')) return next(request);
@@ -32,10 +33,10 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
     catchError((failure: unknown) => {
       if (!sessionRefused(failure) || WITHOUT_RENEWAL.includes(request.url)) return throwError(() => failure);
 
-      return from(session.refresh()).pipe(
-        switchMap((renewed) => {
-          if (renewed) return next(withToken(request, session.accessToken));
-          void session.expire();
+      // renewed at once, or else after the person signed in again over the page (typed input kept)
+      return from(session.refresh().then((renewed) => renewed || session.recover())).pipe(
+        switchMap((running) => {
+          if (running) return next(withToken(request, session.accessToken));
           return throwError(() => failure);
         }),
       );

@@ -5,6 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { CurrentUser, Role, SessionResponse, SignInRequest } from '@border-academy/shared-contracts';
 import { LanguagePreference } from '@border-academy/web-i18n';
 import { withoutErrorNotification } from '../error-notification';
+import { REAUTHENTICATION_PROMPT } from './reauthentication';
 
 export const AUTH_API = {
   signIn: '/api/v1/auth/sign-in',
@@ -46,6 +47,7 @@ export class AuthSession {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   private readonly language = inject(LanguagePreference);
+  private readonly reauthenticationPrompt = inject(REAUTHENTICATION_PROMPT, { optional: true });
 
   private readonly state = signal<SessionStatus>('unknown');
   private readonly currentUser = signal<CurrentUser | null>(null);
@@ -53,6 +55,7 @@ export class AuthSession {
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring: Promise<void> | null = null;
   private refreshing: Promise<boolean> | null = null;
+  private recovering: Promise<boolean> | null = null;
   /** Counts sessions ended here, so a renewal answered after a sign-out does not bring the session back. */
   private ended = 0;
   // On a shared computer, signing out in one tab must not leave another tab showing private pages.
@@ -138,8 +141,35 @@ export class AuthSession {
   }
 
   /**
-   * The server no longer accepts the session. The current page is navigated to again so that its
-   * guard, seeing no session, sends the user to sign in and back here afterwards.
+   * The server no longer accepts the session and it could not be renewed. The person signs in again
+   * over the page they are on (the app's reauthentication prompt), so what they typed there stays;
+   * resolves true when the session runs again, after which the failed request can be sent again.
+   * Requests failing meanwhile wait for the same prompt. Without a prompt, or when the person
+   * leaves, the session expires.
+   */
+  recover(): Promise<boolean> {
+    const login = this.currentUser()?.login;
+    if (this.state() !== 'signedIn' || !login) return Promise.resolve(false);
+    if (!this.reauthenticationPrompt) return this.expire().then(() => false);
+    // The old token is refused anyway; the page stays as it is under the prompt.
+    this.token = null;
+    clearTimeout(this.renewTimer);
+    const endedBefore = this.ended;
+    this.recovering ??= this.reauthenticationPrompt(login)
+      .catch(() => false)
+      .then(async (signedInAgain) => {
+        if (signedInAgain && this.state() === 'signedIn' && this.token) return true;
+        // signed out meanwhile (another tab): that sign-out has already left the page
+        if (this.ended === endedBefore) await this.expire();
+        return false;
+      })
+      .finally(() => (this.recovering = null));
+    return this.recovering;
+  }
+
+  /**
+   * The session has ended for good. The current page is navigated to again so that its guard,
+   * seeing no session, sends the user to sign in and back here afterwards.
    */
   expire(): Promise<void> {
     return this.leave('expired');
@@ -173,7 +203,7 @@ export class AuthSession {
       ? MIN_RENEW_DELAY_MS
       : Math.max(untilRenewal, MIN_RENEW_DELAY_MS);
     this.renewTimer = setTimeout(() => {
-      void this.refresh().then((renewed) => (renewed ? undefined : this.expire()));
+      void this.refresh().then((renewed) => (renewed ? undefined : this.recover()));
     }, delay);
   }
 }

@@ -8,7 +8,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { SSO_ERRORS, SsoError } from '@border-academy/shared-contracts';
-import { ApiError, AuthSession, SIGN_IN_PATH, SsoClient } from '@border-academy/web-data-access';
+import { AuthSession, SIGN_IN_PATH, SsoClient } from '@border-academy/web-data-access';
+
+import { describeSignInFailure } from './sign-in-failure';
 
 /** Only a path inside the app: anything else in the query could send the user to another site. */
 function safeReturnUrl(url: string | undefined): string {
@@ -82,36 +84,10 @@ export class SignIn {
       await this.session.signIn(this.form.getRawValue());
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } catch (failure) {
-      this.error.set(this.describe(failure));
+      this.error.set(describeSignInFailure(failure, this.transloco));
       this.form.controls.password.reset();
     } finally {
       this.submitting.set(false);
     }
-  }
-
-  private describe(failure: unknown): string {
-    if (!(failure instanceof ApiError)) return this.transloco.translate('signIn.failed');
-    if (failure.unreachable) return this.transloco.translate('errors.offline');
-    if (failure.status === 401) return this.transloco.translate('signIn.wrongCredentials');
-    if (failure.status === 423 || failure.status === 429) return this.describeLock(failure);
-    return failure.userMessage;
-  }
-
-  /**
-   * Locked or slowed down: only the server knows until when. Its message names the instant; said in
-   * the user's language with their local time when it can be read, else the server's words as sent.
-   */
-  private describeLock(failure: ApiError): string {
-    const detail = failure.problem?.detail;
-    const instant = detail?.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/)?.[0];
-    const until = instant ? new Date(instant) : null;
-    if (!until || Number.isNaN(until.getTime())) {
-      return detail ?? this.transloco.translate('signIn.locked');
-    }
-    const time = new Intl.DateTimeFormat(this.transloco.getActiveLang(), {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(until);
-    return this.transloco.translate('signIn.lockedUntil', { time });
   }
 }
