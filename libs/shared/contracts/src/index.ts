@@ -9,3 +9,4 @@ export * from './lib/position';
 export * from './lib/user-import';
 export * from './lib/sso';
 export * from './lib/reference-code';
+export * from './lib/authoring';
