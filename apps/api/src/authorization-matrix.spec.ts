@@ -4,6 +4,8 @@ import { createTestApp, createTestUser, seedTestDatabase, TestApp } from '@borde
 import { DataSource } from 'typeorm';
 
 import { AUDIT_ROUTES } from './authorization-matrix/audit.rows';
+import { createMatrixCourse } from './authorization-matrix/authoring.fixtures';
+import { AUTHORING_ROUTES } from './authorization-matrix/authoring.rows';
 import { AUTH_ROUTES } from './authorization-matrix/auth.rows';
 import { IMPORT_ROUTES } from './authorization-matrix/imports.rows';
 import {
@@ -35,16 +37,14 @@ const MATRIX: RouteRows = {
   ...USER_ROUTES,
   ...AUDIT_ROUTES,
   ...IMPORT_ROUTES,
+  ...AUTHORING_ROUTES,
 };
 
 describe('authorization matrix', () => {
   let testApp: TestApp;
   let dataSource: DataSource;
   let passwordHash: string;
-  const targets: Record<'inside' | 'outside', Target> = {
-    inside: { userId: '', orgUnitId: '', grantId: '', importId: '' },
-    outside: { userId: '', orgUnitId: '', grantId: '', importId: '' },
-  };
+  const targets = {} as Record<'inside' | 'outside', Target>;
   let callers = 0;
 
   beforeAll(async () => {
@@ -70,6 +70,7 @@ describe('authorization matrix', () => {
         orgUnitId: row?.org_unit_id ?? '',
         grantId: row?.grant_id ?? '',
         importId: await uploadImport(side, unit),
+        course: await createMatrixCourse(dataSource, side, row?.org_unit_id ?? ''),
       };
     }
   });
@@ -121,16 +122,17 @@ describe('authorization matrix', () => {
   });
 
   const cells = Object.entries(MATRIX).flatMap(([route, row]) =>
-    (['inside', 'outside'] as const).flatMap((side) =>
-      side === 'outside' && !row.outside
-        ? []
-        : CALLERS.map((caller, index) => ({
-            route,
-            side,
-            caller,
-            expected: (side === 'outside' ? row.outside : row.inside)?.[index] ?? 0,
-          })),
-    ),
+    (['inside', 'outside'] as const).flatMap((side) => {
+      if (side === 'outside' && !row.outside) return [];
+      const statuses = (side === 'outside' ? row.outside : row.inside) ?? [];
+      const reviewer = row.reviewer
+        ? [{ caller: 'reviewer' as Caller, expected: row.reviewer[side === 'inside' ? 0 : 1] }]
+        : [];
+      return [
+        ...CALLERS.map((caller, index) => ({ caller, expected: statuses[index] ?? 0 })),
+        ...reviewer,
+      ].map((cell) => ({ route, side, ...cell }));
+    }),
   );
 
   it.each(cells)(
@@ -142,7 +144,7 @@ describe('authorization matrix', () => {
       const { url, payload } = row.request(targets[side]);
       const authorization = await authorizationFor(caller);
       const response = await testApp.app.inject({
-        method: method as 'GET' | 'POST' | 'PATCH' | 'DELETE',
+        method: method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
         url,
         ...(payload ? { payload } : {}),
         headers: authorization ? { authorization } : {},

@@ -14,6 +14,26 @@ export interface Target {
   grantId: string;
   /** A previewed import of one new user into that unit, uploaded by an admin of the unit. */
   importId: string;
+  /** A course owned by the unit (see authoring.fixtures.ts). */
+  course: CourseTarget;
+}
+
+/**
+ * A course whose version 1 is published and version 2 is an open draft, each with a module holding a
+ * lesson, and a question and a quiz in the draft. Changes aim at the published version, which refuses
+ * them the same way however often they are tried, so the cells do not depend on each other.
+ */
+export interface CourseTarget {
+  id: string;
+  publishedVersionId: string;
+  publishedModuleId: string;
+  publishedLessonId: string;
+  publishedQuestionId: string;
+  publishedQuizId: string;
+  draftVersionId: string;
+  draftLessonId: string;
+  draftQuestionId: string;
+  draftQuizId: string;
 }
 
 export interface RouteRow {
@@ -22,6 +42,11 @@ export interface RouteRow {
   inside: [number, number, number, number, number];
   /** Only for routes that act on a record of an org unit; the same as `inside` when absent. */
   outside?: [number, number, number, number, number];
+  /**
+   * The answers to a caller holding only the `reviewer` role on the unit (inside, then outside), for
+   * routes where that role matters; the course authoring rows all state it.
+   */
+  reviewer?: [number, number];
 }
 
 /** Rows keyed by `METHOD /path` as the OpenAPI document names the route. */

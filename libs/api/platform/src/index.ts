@@ -15,3 +15,5 @@ export * from './lib/testing/test-app';
 export * from './lib/testing/test-users';
 export * from './lib/problem/api-problem-responses';
 export * from './lib/paging/page-query.dto';
+export * from './lib/sql/sql';
+export * from './lib/sql/changes';

@@ -6,6 +6,7 @@ import { CreateExternalIdentity1764800000000 } from './1764800000000-CreateExter
 import { AddOrgUnitStatus1764900000000 } from './1764900000000-AddOrgUnitStatus';
 import { AddPasswordResetRevokedAt1765000000000 } from './1765000000000-AddPasswordResetRevokedAt';
 import { AddUserSearchTrigramIndex1765100000000 } from './1765100000000-AddUserSearchTrigramIndex';
+import { CreateCourseAuthoring1765200000000 } from './1765200000000-CreateCourseAuthoring';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddOrgUnitStatus1764900000000,
   AddPasswordResetRevokedAt1765000000000,
   AddUserSearchTrigramIndex1765100000000,
+  CreateCourseAuthoring1765200000000,
 ];

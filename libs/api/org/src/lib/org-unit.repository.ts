@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { inScopeSql } from '@border-academy/api-platform';
+import {
+  codeOrNameMatchesSql,
+  escapeLike,
+  inScopeSql,
+  insertReturningId,
+} from '@border-academy/api-platform';
 import { LocalizedText, OrgUnit, OrgUnitKind, OrgUnitStatus } from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
-
-import { codeOrNameMatchesSql, escapeLike, insertReturningId } from './sql';
 
 interface OrgUnitRow {
   id: string;

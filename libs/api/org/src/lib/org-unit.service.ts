@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@border-academy/api-audit';
-import { AccessContext, ValidationProblemException, scopeFor } from '@border-academy/api-platform';
+import {
+  AccessContext,
+  changedFields,
+  scopeFor,
+  ValidationProblemException,
+  violates,
+} from '@border-academy/api-platform';
 import {
   CreateOrgUnitRequest,
   DEFAULT_PAGE_SIZE,
@@ -15,7 +21,6 @@ import {
 } from '@border-academy/shared-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { changedFields } from './changes';
 import { toLocalizedText } from './localized-text.dto';
 import {
   OrgUnitCodeTakenError,
@@ -24,7 +29,6 @@ import {
   OrgUnitParentInactiveError,
 } from './org.errors';
 import { OrgUnitRecord, OrgUnitRepository } from './org-unit.repository';
-import { violates } from './sql';
 
 function invalidParent(code: string, message: string): ValidationProblemException {
   return new ValidationProblemException([{ field: 'parentId', message, code }]);

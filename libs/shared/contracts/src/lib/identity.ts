@@ -1,7 +1,10 @@
 import { LanguageCode, LocalizedText } from './language';
 
-/** The roles of the platform; each is granted on an org unit and covers that unit's subtree. */
-export const ROLES = ['learner', 'trainer', 'hr', 'admin'] as const;
+/**
+ * The roles of the platform; each is granted on an org unit and covers that unit's subtree. A
+ * `reviewer` is a trainer who may also publish the course versions of that subtree or send them back.
+ */
+export const ROLES = ['learner', 'trainer', 'reviewer', 'hr', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USER_STATUSES = ['active', 'suspended'] as const;

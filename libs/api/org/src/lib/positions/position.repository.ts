@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { codeOrNameMatchesSql, escapeLike, insertReturningId } from '@border-academy/api-platform';
 import { LanguageCode, LocalizedText, Position } from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
-
-import { codeOrNameMatchesSql, escapeLike, insertReturningId } from '../sql';
 
 interface PositionRow {
   id: string;

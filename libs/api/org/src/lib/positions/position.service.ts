@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@border-academy/api-audit';
-import { AccessContext } from '@border-academy/api-platform';
+import { AccessContext, changedFields, violates } from '@border-academy/api-platform';
 import {
   CreatePositionRequest,
   DEFAULT_PAGE_SIZE,
@@ -11,10 +11,8 @@ import {
 } from '@border-academy/shared-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { changedFields } from '../changes';
 import { toLocalizedText } from '../localized-text.dto';
 import { PositionCodeTakenError, PositionHeldError, PositionNotFoundError } from '../org.errors';
-import { violates } from '../sql';
 import { PositionRepository } from './position.repository';
 
 /**

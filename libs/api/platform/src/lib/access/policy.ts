@@ -29,6 +29,17 @@ export const POLICY = {
    * an admin of a whole country (a grant on a top-level unit) may make it, not an agency's admin.
    */
   'position:write': { roles: ['admin'], onTopLevelUnitsOnly: true },
+  /** Courses whose owning unit lies in the scope: their settings, versions and content, for authoring. */
+  'course:read': ['trainer', 'reviewer', 'admin'],
+  /** Create courses on units of the scope, change their settings and edit their drafts. */
+  'course:write': ['trainer', 'admin'],
+  /** Publish the versions in review of the scope's courses, or send them back with a comment. */
+  'course:review': ['reviewer', 'admin'],
+  /**
+   * The catalogue of published courses: everyone signed in reads it, limited in SQL to the courses
+   * whose audience contains the caller's own unit.
+   */
+  'catalogue:read': 'signed-in',
 } as const satisfies Record<string, PolicyRule>;
 
 export type Permission = keyof typeof POLICY;

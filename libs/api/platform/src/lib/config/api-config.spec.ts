@@ -119,7 +119,7 @@ describe('loadApiConfig', () => {
       });
       expect(problems).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^OIDC_DEFAULT_ROLE: must be one of learner, trainer, hr, admin/),
+          expect.stringMatching(/^OIDC_DEFAULT_ROLE: must be one of learner, trainer, reviewer, hr, admin/),
           expect.stringMatching(/^OIDC_SCOPES: must be scopes separated by single spaces, openid among them/),
           expect.stringMatching(/^OIDC_ISSUER_URL: must be an http:\/\/ or https:\/\/ URL/),
         ]),

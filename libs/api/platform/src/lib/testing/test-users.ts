@@ -57,7 +57,7 @@ export async function createTestUser(
 export function injectAs(
   app: NestFastifyApplication,
   user: TestUser,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: object,
 ) {

@@ -1,0 +1,97 @@
+import { DomainError, NotFoundError } from '@border-academy/api-platform';
+import { COURSE_VERSION_NOT_EDITABLE, CourseVersionStatus } from '@border-academy/shared-contracts';
+
+/** Also the answer for a course outside the caller's authoring scope, so its existence is not revealed. */
+export class CourseNotFoundError extends NotFoundError {
+  override readonly type = 'urn:border-academy:problem:course-not-found';
+
+  constructor(id: string) {
+    super(`No course has the id ${id}`);
+  }
+}
+
+/** A record of a course (version, module, lesson, question, quiz) that is missing or out of scope. */
+export class CourseContentNotFoundError extends NotFoundError {
+  override readonly type = 'urn:border-academy:problem:course-content-not-found';
+
+  constructor(what: string, id: string) {
+    super(`No ${what} has the id ${id}`);
+  }
+}
+
+export class CompetencyNotFoundError extends NotFoundError {
+  override readonly type = 'urn:border-academy:problem:competency-not-found';
+
+  constructor(id: string) {
+    super(`No competency has the id ${id}`);
+  }
+}
+
+/** The course is in the caller's reading scope, but their role there does not allow this change. */
+export class CourseActionForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly type = 'urn:border-academy:problem:course-action-forbidden';
+  readonly title = 'Forbidden';
+
+  constructor(action: string) {
+    super(`Your roles on this course's unit do not allow you to ${action}`);
+  }
+}
+
+export class CourseCodeTakenError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:course-code-taken';
+  readonly title = 'Conflict';
+
+  constructor(code: string) {
+    super(`Another course already has the code ${code}`);
+  }
+}
+
+/** Any change to a version in review or published: only drafts change. */
+export class CourseVersionNotEditableError extends DomainError {
+  readonly status = 409;
+  readonly type = COURSE_VERSION_NOT_EDITABLE;
+  readonly title = 'Conflict';
+
+  constructor(readonly versionStatus: CourseVersionStatus) {
+    super(
+      versionStatus === 'published'
+        ? 'A published version never changes; start a new draft of the course to edit it'
+        : 'This version is in review; it changes only after the reviewer returns it',
+    );
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { versionStatus: this.versionStatus };
+  }
+}
+
+/** A workflow step asked of a version in the wrong state (publishing a draft, a second draft, …). */
+export class CourseWorkflowConflictError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:course-workflow-conflict';
+  readonly title = 'Conflict';
+}
+
+/** Submitting a version that is not ready for learners: every reason is listed. */
+export class CourseVersionIncompleteError extends DomainError {
+  readonly status = 422;
+  readonly type = 'urn:border-academy:problem:course-version-incomplete';
+  readonly title = 'Unprocessable Content';
+
+  constructor(readonly missing: string[]) {
+    super(`The version is not ready for review: ${missing.join('; ')}`);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { missing: this.missing };
+  }
+}
+
+/** Deleting a record that another one still uses (a question in a quiz, a quiz in a lesson). */
+export class CourseContentInUseError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:course-content-in-use';
+  readonly title = 'Conflict';
+}
