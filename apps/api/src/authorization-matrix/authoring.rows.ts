@@ -29,6 +29,28 @@ const courseBody = (orgUnitId: string) => ({
   ownerOrgUnitId: orgUnitId,
 });
 
+const QUESTION = {
+  kind: 'true-false',
+  stem: { en: 'Matrix question' },
+  options: [],
+  correctBoolean: true,
+  shortAnswer: null,
+  feedbackCorrect: null,
+  feedbackIncorrect: null,
+  points: 1,
+  tags: [],
+};
+
+const QUIZ = {
+  title: { en: 'Matrix quiz' },
+  instructions: null,
+  passMarkPercent: 50,
+  attemptLimit: null,
+  timeLimitMinutes: null,
+  allowReview: true,
+  selection: { mode: 'random', draws: [{ tag: 'matrix', count: 1 }] },
+};
+
 export const AUTHORING_ROUTES: RouteRows = {
   'GET /api/v1/content-languages': {
     request: () => ({ url: '/api/v1/content-languages' }),
@@ -133,6 +155,38 @@ export const AUTHORING_ROUTES: RouteRows = {
   })),
   'DELETE /api/v1/lessons/{id}': frozen((target) => ({
     url: `/api/v1/lessons/${target.course.publishedLessonId}`,
+  })),
+  'GET /api/v1/course-versions/{id}/questions': read((target) => ({
+    url: `/api/v1/course-versions/${target.course.draftVersionId}/questions`,
+  })),
+  'POST /api/v1/course-versions/{id}/questions': frozen((target) => ({
+    url: `/api/v1/course-versions/${target.course.publishedVersionId}/questions`,
+    payload: QUESTION,
+  })),
+  'GET /api/v1/questions/{id}': read((target) => ({
+    url: `/api/v1/questions/${target.course.draftQuestionId}`,
+  })),
+  'PUT /api/v1/questions/{id}': frozen((target) => ({
+    url: `/api/v1/questions/${target.course.publishedQuestionId}`,
+    payload: QUESTION,
+  })),
+  'DELETE /api/v1/questions/{id}': frozen((target) => ({
+    url: `/api/v1/questions/${target.course.publishedQuestionId}`,
+  })),
+  'GET /api/v1/course-versions/{id}/quizzes': read((target) => ({
+    url: `/api/v1/course-versions/${target.course.draftVersionId}/quizzes`,
+  })),
+  'POST /api/v1/course-versions/{id}/quizzes': frozen((target) => ({
+    url: `/api/v1/course-versions/${target.course.publishedVersionId}/quizzes`,
+    payload: QUIZ,
+  })),
+  'GET /api/v1/quizzes/{id}': read((target) => ({ url: `/api/v1/quizzes/${target.course.draftQuizId}` })),
+  'PUT /api/v1/quizzes/{id}': frozen((target) => ({
+    url: `/api/v1/quizzes/${target.course.publishedQuizId}`,
+    payload: QUIZ,
+  })),
+  'DELETE /api/v1/quizzes/{id}': frozen((target) => ({
+    url: `/api/v1/quizzes/${target.course.publishedQuizId}`,
   })),
   'POST /api/v1/markdown/render': {
     request: () => ({ url: '/api/v1/markdown/render', payload: { markdown: '# Preview' } }),

@@ -1,5 +1,9 @@
 import { DomainError, NotFoundError } from '@border-academy/api-platform';
-import { COURSE_VERSION_NOT_EDITABLE, CourseVersionStatus } from '@border-academy/shared-contracts';
+import {
+  COURSE_VERSION_INCOMPLETE,
+  COURSE_VERSION_NOT_EDITABLE,
+  CourseVersionStatus,
+} from '@border-academy/shared-contracts';
 
 /** Also the answer for a course outside the caller's authoring scope, so its existence is not revealed. */
 export class CourseNotFoundError extends NotFoundError {
@@ -77,7 +81,7 @@ export class CourseWorkflowConflictError extends DomainError {
 /** Submitting a version that is not ready for learners: every reason is listed. */
 export class CourseVersionIncompleteError extends DomainError {
   readonly status = 422;
-  readonly type = 'urn:border-academy:problem:course-version-incomplete';
+  readonly type = COURSE_VERSION_INCOMPLETE;
   readonly title = 'Unprocessable Content';
 
   constructor(readonly missing: string[]) {

@@ -5,6 +5,7 @@ import {
   createTestApp,
   createTestUser,
   injectAs,
+  requestAs,
   seedTestDatabase,
 } from '@border-academy/api-platform';
 import {
@@ -77,18 +78,8 @@ describe('course workflow', () => {
     await testApp?.close();
   });
 
-  async function call<T = unknown>(
-    as: TestUser,
-    method: Method,
-    url: string,
-    payload?: object,
-    status = 200,
-  ) {
-    const response = await injectAs(testApp.app, as, method, url, payload);
-    if (response.statusCode !== status) {
-      throw new Error(`${method} ${url} answered ${response.statusCode}, not ${status}: ${response.body}`);
-    }
-    return (response.body ? response.json() : undefined) as T;
+  function call<T = unknown>(as: TestUser, method: Method, url: string, payload?: object, status = 200) {
+    return requestAs<T>(testApp.app, as, method, url, payload, status);
   }
 
   async function createCourse(code: string): Promise<CourseDetail> {

@@ -15,7 +15,10 @@ const COUNTRIES = [
   { code: 'uz', name: 'Uzbekistan' },
 ] as const;
 
-const ROLES_IN_DEMO: Role[] = ['learner', 'trainer', 'hr', 'admin'];
+/** The roles of the per-country demo accounts, in the order sign-ins are listed. */
+const ROLES_IN_DEMO: Role[] = ['learner', 'trainer', 'reviewer', 'hr', 'admin'];
+/** The roles this step seeds; reviewers came with course authoring and have a step of their own. */
+const FIRST_DEMO_ROLES: Role[] = ['learner', 'trainer', 'hr', 'admin'];
 
 const POSITIONS = [
   {
@@ -118,17 +121,14 @@ async function grant(manager: EntityManager, userId: string, role: Role, orgUnit
   );
 }
 
-async function run(manager: EntityManager): Promise<void> {
-  for (const position of POSITIONS) {
-    await manager.query(
-      `INSERT INTO position (code, name, description) VALUES ($1, $2, $3)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description`,
-      [position.code, JSON.stringify(position.name), JSON.stringify(position.description)],
-    );
-  }
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id });
+/** In each country's border service, one demo account per role, granted on that service. */
+async function seedCountryAccounts(
+  manager: EntityManager,
+  roles: Role[],
+  passwordHash: string,
+): Promise<void> {
   for (const country of COUNTRIES) {
-    for (const role of ROLES_IN_DEMO) {
+    for (const role of roles) {
       const id = await upsertUser(manager, {
         login: `${country.code}.${role}`,
         fullName: `${country.name} Border Service ${role === 'hr' ? 'HR' : role[0]?.toUpperCase() + role.slice(1)}`,
@@ -139,6 +139,22 @@ async function run(manager: EntityManager): Promise<void> {
       await grant(manager, id, role, `${country.code}-border`);
     }
   }
+}
+
+function demoPasswordHash(): Promise<string> {
+  return hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id });
+}
+
+async function run(manager: EntityManager): Promise<void> {
+  for (const position of POSITIONS) {
+    await manager.query(
+      `INSERT INTO position (code, name, description) VALUES ($1, $2, $3)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description`,
+      [position.code, JSON.stringify(position.name), JSON.stringify(position.description)],
+    );
+  }
+  const passwordHash = await demoPasswordHash();
+  await seedCountryAccounts(manager, FIRST_DEMO_ROLES, passwordHash);
   const platformAdmin = await upsertUser(manager, {
     login: 'platform.admin',
     fullName: 'Platform Administrator',
@@ -150,3 +166,9 @@ async function run(manager: EntityManager): Promise<void> {
 }
 
 export const demoUsersSeed: SeedStep = { name: 'demo-users', run };
+
+/** A reviewer in each country's border service, who publishes the courses of that service. */
+export const demoReviewersSeed: SeedStep = {
+  name: 'demo-reviewers',
+  run: async (manager) => seedCountryAccounts(manager, ['reviewer'], await demoPasswordHash()),
+};

@@ -432,6 +432,15 @@ export interface CourseVersionNotEditableProblem extends ProblemDetails {
   versionStatus: CourseVersionStatus;
 }
 
+/** The 422 answer to submitting a version that is not ready for learners. */
+export const COURSE_VERSION_INCOMPLETE = 'urn:border-academy:problem:course-version-incomplete';
+
+export interface CourseVersionIncompleteProblem extends ProblemDetails {
+  type: typeof COURSE_VERSION_INCOMPLETE;
+  /** Every reason, in outline order: `module 2 title in en`, `lesson 1.3 needs its file`, `quiz 1 has no questions`. */
+  missing: string[];
+}
+
 /** The version of the exchange package's manifest this build writes and reads. */
 export const COURSE_PACKAGE_SCHEMA_VERSION = 1;
 

@@ -68,3 +68,22 @@ export function injectAs(
     ...(payload ? { payload } : {}),
   });
 }
+
+/**
+ * A request as the given test user that must answer `status`; answers the parsed JSON body, and fails
+ * with the whole response when the status differs, so a broken step names its cause.
+ */
+export async function requestAs<T = unknown>(
+  app: NestFastifyApplication,
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  status = 200,
+): Promise<T> {
+  const response = await injectAs(app, user, method, url, payload);
+  if (response.statusCode !== status) {
+    throw new Error(`${method} ${url} answered ${response.statusCode}, not ${status}: ${response.body}`);
+  }
+  return (response.body ? response.json() : undefined) as T;
+}
