@@ -45,20 +45,21 @@ describe('users API', () => {
 
   it('lists only the users inside the caller’s scope', async () => {
     const kazakh = await list('kz.admin', '?pageSize=100');
-    expect(kazakh.total).toBe(4);
+    expect(kazakh.total).toBe(5);
     expect(kazakh.items.map((user) => user.login).sort()).toEqual([
       'kz.admin',
       'kz.hr',
       'kz.learner',
+      'kz.reviewer',
       'kz.trainer',
     ]);
-    expect((await list('kz.hr', '?pageSize=100')).total).toBe(4);
-    expect((await list('platform.admin', '?pageSize=100')).total).toBe(21);
+    expect((await list('kz.hr', '?pageSize=100')).total).toBe(5);
+    expect((await list('platform.admin', '?pageSize=100')).total).toBe(26);
   });
 
   it('searches by login or name, filters by role, status and unit subtree', async () => {
     expect((await list('platform.admin', '?q=trainer')).items.map((user) => user.login)).toHaveLength(5);
-    expect((await list('platform.admin', '?q=Kyrgyzstan')).total).toBe(4);
+    expect((await list('platform.admin', '?q=Kyrgyzstan')).total).toBe(5);
     expect((await list('platform.admin', '?role=hr')).total).toBe(5);
     expect((await list('platform.admin', '?status=suspended')).total).toBe(0);
     const [kg] = (await list('platform.admin', '?q=kg.learner')).items;
@@ -69,9 +70,9 @@ describe('users API', () => {
 
   it('sorts and pages, reporting the total past the end', async () => {
     const byLogin = await list('platform.admin', '?sort=-login&pageSize=3');
-    expect(byLogin.items.map((user) => user.login)).toEqual(['uz.trainer', 'uz.learner', 'uz.hr']);
+    expect(byLogin.items.map((user) => user.login)).toEqual(['uz.trainer', 'uz.reviewer', 'uz.learner']);
     const past = await list('platform.admin', '?page=99&pageSize=10');
-    expect(past).toEqual({ items: [], total: 21, page: 99, pageSize: 10 });
+    expect(past).toEqual({ items: [], total: 26, page: 99, pageSize: 10 });
   });
 
   it('lists each user with their position’s name and their roles', async () => {
