@@ -1,9 +1,11 @@
 import { Route } from '@angular/router';
 import { Role } from '@border-academy/shared-contracts';
-import { requireRole, requireSignedIn } from '@border-academy/web-data-access';
+import { requireAnyRole, requireRole, requireSignedIn } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 import { loadAdminRoutes } from '@border-academy/web-admin';
+import { loadAuthoringRoutes } from '@border-academy/web-authoring';
 import { loadProfilePage, loadResetPasswordPage, loadSignInPage } from '@border-academy/web-identity';
+import { loadCataloguePage } from '@border-academy/web-learning';
 import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
 /**
@@ -37,8 +39,21 @@ export const appRoutes: Route[] = [
     runGuardsAndResolvers: 'always',
     loadComponent: loadProfilePage,
   },
-  roleArea('learning', 'learner', 'learning', i18nKey('areas.learning.title')),
-  roleArea('authoring', 'trainer', 'authoring', i18nKey('areas.authoring.title')),
+  {
+    path: 'learning',
+    title: i18nKey('learning.catalogue.pageTitle'),
+    canActivate: [requireRole('learner')],
+    runGuardsAndResolvers: 'always',
+    loadComponent: loadCataloguePage,
+  },
+  {
+    path: 'authoring',
+    title: i18nKey('areas.authoring.title'),
+    // reviewers publish, admins may do both; the API checks each request on the course's unit
+    canActivate: [requireAnyRole('trainer', 'reviewer', 'admin')],
+    runGuardsAndResolvers: 'always',
+    loadChildren: loadAuthoringRoutes,
+  },
   roleArea('staff', 'hr', 'staff', i18nKey('areas.staff.title')),
   {
     path: 'admin',

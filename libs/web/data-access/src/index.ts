@@ -17,3 +17,7 @@ export * from './lib/user-client';
 export * from './lib/session/reauthentication';
 export * from './lib/user-import-client';
 export * from './lib/sso-client';
+export * from './lib/authoring/catalogue-client';
+export * from './lib/authoring/course-client';
+export * from './lib/authoring/course-version-client';
+export * from './lib/authoring/question-bank-client';

@@ -2,16 +2,23 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { LanguageCode, Position } from '@border-academy/shared-contracts';
 import { PositionClient } from '@border-academy/web-data-access';
+import {
+  LOOKUP_FIELD_IMPORTS,
+  LOOKUP_FIELD_STYLES,
+  LOOKUP_FIELD_TEMPLATE,
+  LOOKUP_PAGE_SIZE,
+  LookupField,
+  LookupOption,
+} from '@border-academy/web-ui';
 
 import { localized } from './localized.pipe';
-import { LOOKUP_FIELD_IMPORTS, LOOKUP_PAGE_SIZE, LookupField, LookupOption } from './lookup-field';
 
 /** Finds a position of the shared catalogue by a part of its name or code; the value is its id. */
 @Component({
   selector: 'ba-position-picker',
   imports: [LOOKUP_FIELD_IMPORTS],
-  templateUrl: './lookup-field.html',
-  styleUrl: './lookup-field.scss',
+  template: LOOKUP_FIELD_TEMPLATE,
+  styles: LOOKUP_FIELD_STYLES,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PositionPicker extends LookupField {

@@ -2,15 +2,21 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { UserSummary } from '@border-academy/shared-contracts';
 import { UserClient } from '@border-academy/web-data-access';
-
-import { LOOKUP_FIELD_IMPORTS, LOOKUP_PAGE_SIZE, LookupField, LookupOption } from './lookup-field';
+import {
+  LOOKUP_FIELD_IMPORTS,
+  LOOKUP_FIELD_STYLES,
+  LOOKUP_FIELD_TEMPLATE,
+  LOOKUP_PAGE_SIZE,
+  LookupField,
+  LookupOption,
+} from '@border-academy/web-ui';
 
 /** Finds a person inside the admin's scope by a part of their name or login; the value is their id. */
 @Component({
   selector: 'ba-user-picker',
   imports: [LOOKUP_FIELD_IMPORTS],
-  templateUrl: './lookup-field.html',
-  styleUrl: './lookup-field.scss',
+  template: LOOKUP_FIELD_TEMPLATE,
+  styles: LOOKUP_FIELD_STYLES,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserPicker extends LookupField {

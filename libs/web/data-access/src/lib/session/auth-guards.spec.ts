@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { Role, SessionResponse } from '@border-academy/shared-contracts';
 import { provideI18n } from '@border-academy/web-i18n';
-import { requireRole, requireSignedIn } from './auth-guards';
+import { requireAnyRole, requireRole, requireSignedIn } from './auth-guards';
 import { AUTH_API } from './auth-session';
 
 @Component({ template: '' })
@@ -48,6 +48,11 @@ describe('route guards', () => {
           { path: 'sign-in', component: Blank },
           { path: 'profile', component: Blank, canActivate: [requireSignedIn] },
           { path: 'admin', component: Blank, canActivate: [requireRole('admin')] },
+          {
+            path: 'authoring',
+            component: Blank,
+            canActivate: [requireAnyRole('trainer', 'reviewer', 'admin')],
+          },
         ]),
       ],
     });
@@ -86,5 +91,13 @@ describe('route guards', () => {
 
   it('sends a signed-out visitor of a role’s page to sign in first', async () => {
     expect(await navigate('/admin', null)).toBe('/sign-in?returnUrl=%2Fadmin');
+  });
+
+  it('opens pages shared by several roles to a holder of any one of them', async () => {
+    expect(await navigate('/authoring', sessionWith('learner', 'reviewer'))).toBe('/authoring');
+  });
+
+  it('turns away a user who holds none of the roles a shared page asks for', async () => {
+    expect(await navigate('/authoring', sessionWith('learner', 'hr'))).toBe('/');
   });
 });

@@ -21,12 +21,17 @@ export const requireSignedIn: CanActivateFn = (_route, state) =>
  * that would show them nothing but refusals. Signed-out users are sent to sign in first.
  */
 export function requireRole(role: Role): CanActivateFn {
+  return requireAnyRole(role);
+}
+
+/** Pages shared by several roles (authoring: trainers, reviewers and admins): any one of them will do. */
+export function requireAnyRole(...roles: Role[]): CanActivateFn {
   return async (_route, state) => {
     // Injected before the first await: the injection context ends there.
     const session = inject(AuthSession);
     const router = inject(Router);
     const signedIn = await signedInOrSignIn(session, router, state.url);
     if (signedIn !== true) return signedIn;
-    return session.hasRole(role) ? true : router.createUrlTree(['/']);
+    return roles.some((role) => session.hasRole(role)) ? true : router.createUrlTree(['/']);
   };
 }

@@ -143,6 +143,11 @@ describe('Shell', () => {
   it.each<[Role[], string[]]>([
     [['learner'], ['Home', 'My learning']],
     [['trainer'], ['Home', 'Authoring']],
+    [['reviewer'], ['Home', 'Authoring']],
+    [
+      ['trainer', 'reviewer'],
+      ['Home', 'Authoring'],
+    ],
     [['hr'], ['Home', 'Staff & qualifications']],
     [['admin'], ['Home', 'Administration']],
     [

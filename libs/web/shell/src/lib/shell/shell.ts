@@ -20,14 +20,16 @@ const NARROW_SCREEN = '(max-width: 839.98px)';
 interface RoleArea {
   path: string;
   label: string;
-  role: Role;
+  /** Holders of any of these roles see the area. */
+  roles: readonly Role[];
 }
 
 const ROLE_AREAS: readonly RoleArea[] = [
-  { path: '/learning', label: i18nKey('areas.learning.title'), role: 'learner' },
-  { path: '/authoring', label: i18nKey('areas.authoring.title'), role: 'trainer' },
-  { path: '/staff', label: i18nKey('areas.staff.title'), role: 'hr' },
-  { path: '/admin', label: i18nKey('areas.administration.title'), role: 'admin' },
+  { path: '/learning', label: i18nKey('areas.learning.title'), roles: ['learner'] },
+  // admins may open authoring too, but their navigation stays on administration
+  { path: '/authoring', label: i18nKey('areas.authoring.title'), roles: ['trainer', 'reviewer'] },
+  { path: '/staff', label: i18nKey('areas.staff.title'), roles: ['hr'] },
+  { path: '/admin', label: i18nKey('areas.administration.title'), roles: ['admin'] },
 ];
 
 /** The frame around every page: top bar, navigation, language switch and the main landmark. */
@@ -56,7 +58,9 @@ export class Shell {
 
   protected readonly user = this.session.user;
   /** The areas of the roles the user holds; none when signed out. */
-  protected readonly areas = computed(() => ROLE_AREAS.filter((area) => this.session.roles().has(area.role)));
+  protected readonly areas = computed(() =>
+    ROLE_AREAS.filter((area) => area.roles.some((role) => this.session.roles().has(role))),
+  );
 
   /** Matches the toolbar height set in shell.scss, so the sliding navigation starts below the sticky bar. */
   protected readonly topBarHeight = 56;

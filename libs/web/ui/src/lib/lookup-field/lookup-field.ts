@@ -197,3 +197,88 @@ export abstract class LookupField implements ControlValueAccessor, AfterViewInit
     this.onChange(option?.id ?? null);
   }
 }
+
+/**
+ * The template and styles of every lookup field: a picker component takes them as its own
+ * (`template: LOOKUP_FIELD_TEMPLATE, styles: LOOKUP_FIELD_STYLES`), whichever library it lives in.
+ */
+export const LOOKUP_FIELD_TEMPLATE = `
+<mat-form-field appearance="outline" class="lookup">
+  <mat-label>{{ label() }}</mat-label>
+  <input
+    matInput
+    type="text"
+    autocomplete="off"
+    [id]="inputId"
+    [formControl]="text"
+    [matAutocomplete]="list"
+    [errorStateMatcher]="errorState"
+    [required]="required"
+    (focus)="openList()"
+    (blur)="leave()"
+  />
+  @if (hasValue && !text.disabled) {
+  <button
+    mat-icon-button
+    matSuffix
+    type="button"
+    [attr.aria-label]="'admin.lookup.clear' | transloco: { label: label() }"
+    (click)="clear()"
+  >
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+      <path
+        fill="currentColor"
+        d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"
+      />
+    </svg>
+  </button>
+  }
+  <mat-autocomplete
+    #list="matAutocomplete"
+    [displayWith]="display"
+    (optionSelected)="pick($event.option.value)"
+    (closed)="undoTyping()"
+  >
+    @switch (results().state) { @case ('loading') {
+    <mat-option disabled>{{ 'admin.lookup.searching' | transloco }}</mat-option>
+    } @case ('failed') {
+    <mat-option disabled>{{ 'admin.lookup.failed' | transloco }}</mat-option>
+    } @case ('done') { @if (results().options.length === 0) {
+    <mat-option disabled>{{ 'admin.lookup.none' | transloco }}</mat-option>
+    } } } @if (results().state !== 'loading') { @for (option of results().options; track option.id) {
+    <mat-option [value]="option">
+      <span class="option-label">{{ option.label }}</span>
+      @if (option.detail) {
+      <span class="option-detail">{{ option.detail }}</span>
+      }
+    </mat-option>
+    } }
+  </mat-autocomplete>
+  @if (hint(); as hint) {
+  <mat-hint>{{ hint }}</mat-hint>
+  } @if (errorMessage(); as message) {
+  <mat-error>{{ message }}</mat-error>
+  }
+</mat-form-field>
+`;
+
+export const LOOKUP_FIELD_STYLES = `
+:host {
+  display: block;
+}
+
+.lookup {
+  width: 100%;
+}
+
+.option-label,
+.option-detail {
+  display: block;
+  line-height: 1.3;
+}
+
+.option-detail {
+  font: var(--mat-sys-body-small);
+  color: var(--mat-sys-on-surface-variant);
+}
+`;
