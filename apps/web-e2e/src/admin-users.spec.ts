@@ -94,7 +94,8 @@ test.describe('administering users', () => {
     await expectNoAccessibilityViolations(page);
     await page.getByTestId('save-user').click();
 
-    await expect(page.getByTestId('user-created')).toBeVisible();
+    // the new person's page loads after the creation, which takes seconds while the whole suite runs
+    await expect(page.getByTestId('user-created')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('heading', { name: /Aliya Nurlanova/ })).toBeVisible();
     await expect(page.getByTestId('user-grants')).toContainText('Learner — Khorgos');
 
