@@ -59,6 +59,15 @@ describe('OutlineEditor', () => {
     );
   }
 
+  /** What the live announcer says; it speaks after a short delay, so that screen readers notice the change. */
+  async function announced(): Promise<string> {
+    const region = () => document.querySelector('.cdk-live-announcer-element')?.textContent ?? '';
+    for (let waited = 0; region() === '' && waited < 2000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return region();
+  }
+
   function press(element: Element, key: string, altKey: boolean): void {
     element.dispatchEvent(new KeyboardEvent('keydown', { key, altKey, bubbles: true, cancelable: true }));
   }
@@ -102,9 +111,7 @@ describe('OutlineEditor', () => {
     await settle();
 
     expect(lessonTitles()).toEqual(['Intra-service', 'Inter-agency,Risk analysis']);
-    expect(document.querySelector('.cdk-live-announcer-element')?.textContent).toContain(
-      'Inter-agency moved to position 1 in Practice.',
-    );
+    expect(await announced()).toContain('Inter-agency moved to position 1 in Practice.');
     expect(document.activeElement?.getAttribute('data-outline-item')).toBe('l2');
     const save = http.expectOne({ method: 'PUT', url: '/api/v1/course-versions/v1/outline' });
     expect(save.request.body).toEqual({
