@@ -9,7 +9,14 @@ require('tsconfig-paths').register({
   paths: require('../../tsconfig.base.json').compilerOptions.paths,
 });
 
-const commands = { migrate: './migrate', revert: './revert', generate: './generate', seed: './seed' };
+const commands = {
+  migrate: './migrate',
+  revert: './revert',
+  generate: './generate',
+  seed: './seed',
+  backup: './backup',
+  restore: './restore',
+};
 const [command, ...args] = process.argv.slice(2);
 if (!commands[command]) {
   process.stderr.write(`Usage: node tools/db/cli.js <${Object.keys(commands).join('|')}> [args]\n`);
@@ -20,9 +27,9 @@ require(commands[command])
   .then(
     () => process.exit(0),
     (error) => {
-      // a configuration error explains itself; anything else needs its stack
+      // a configuration, usage or refused-backup error explains itself; anything else needs its stack
       const text =
-        error && error.name === 'ConfigValidationError'
+        error && ['ConfigValidationError', 'UsageError', 'BackupRefusedError'].includes(error.name)
           ? error.message
           : (error && error.stack) || String(error);
       process.stderr.write(`${text}\n`);

@@ -4,6 +4,11 @@ import { loadApiConfig } from '@border-academy/api-platform';
 
 export const log: DatabaseLog = new Logger('db');
 
+/** A command used the wrong way: its message is all the user needs. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
 /**
  * Opens the database the API would use (DATABASE_URL, or the embedded cluster started for the
  * command and stopped afterwards), runs `action`, and closes everything.

@@ -1,3 +1,4 @@
+export * from './lib/backup';
 export * from './lib/data-source';
 export * from './lib/database';
 export * from './lib/database.module';

@@ -14,6 +14,8 @@ export interface DatabaseLog {
 export class Database {
   private constructor(
     readonly dataSource: DataSource,
+    /** Where the database is (the embedded cluster's own URL when no DATABASE_URL is set). */
+    readonly url: string,
     private readonly embedded: EmbeddedPostgresHandle | null,
   ) {}
 
@@ -39,7 +41,7 @@ export class Database {
       await embedded?.stop();
       throw error;
     }
-    return new Database(dataSource, embedded);
+    return new Database(dataSource, url, embedded);
   }
 
   async migrate(log: DatabaseLog): Promise<string[]> {
