@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
+import { signAttachmentUrl } from '@border-academy/api-authoring';
+import { DEV_APP_SECRET } from '@border-academy/api-platform';
+
 import { RouteRows } from './matrix.types';
 
 // course:read = trainer, reviewer, admin; course:write = trainer, admin; course:review = reviewer, admin.
@@ -98,6 +101,22 @@ export const AUTHORING_ROUTES: RouteRows = {
   'POST /api/v1/courses/{id}/drafts': frozen((target) => ({
     url: `/api/v1/courses/${target.course.id}/drafts`,
   })),
+  // a JSON body is not a file: authors in scope get 415 once their access holds, everyone else what access says
+  'POST /api/v1/courses/{id}/attachments': {
+    request: (target) => ({ url: `/api/v1/courses/${target.course.id}/attachments`, payload: { file: 'x' } }),
+    inside: [401, 403, 415, 403, 415],
+    outside: [401, 403, 404, 403, 404],
+    reviewer: [403, 403],
+  },
+  // open to all through a signed address (images and players cannot send a token); this one names no file
+  'GET /api/v1/attachments/{id}/content': {
+    request: () => {
+      const id = randomUUID();
+      return { url: signAttachmentUrl(id, DEV_APP_SECRET) };
+    },
+    inside: [404, 404, 404, 404, 404],
+    reviewer: [404, 404],
+  },
   'GET /api/v1/course-versions/{id}': read((target) => ({
     url: `/api/v1/course-versions/${target.course.draftVersionId}`,
   })),

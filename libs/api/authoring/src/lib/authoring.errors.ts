@@ -1,5 +1,7 @@
 import { DomainError, NotFoundError } from '@border-academy/api-platform';
 import {
+  ATTACHMENT_TOO_LARGE,
+  ATTACHMENT_TYPE_REFUSED,
   COURSE_VERSION_INCOMPLETE,
   COURSE_VERSION_NOT_EDITABLE,
   CourseVersionStatus,
@@ -98,4 +100,46 @@ export class CourseContentInUseError extends DomainError {
   readonly status = 409;
   readonly type = 'urn:border-academy:problem:course-content-in-use';
   readonly title = 'Conflict';
+}
+
+/** An upload whose content is not an accepted type, or not the type it claims. */
+export class AttachmentTypeRefusedError extends DomainError {
+  readonly status = 415;
+  readonly type = ATTACHMENT_TYPE_REFUSED;
+  readonly title = 'Unsupported Media Type';
+}
+
+export class AttachmentTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly type = ATTACHMENT_TOO_LARGE;
+  readonly title = 'Content Too Large';
+
+  constructor(readonly limitBytes: number) {
+    super(`The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MB allowed for its type`);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { limitBytes: this.limitBytes };
+  }
+}
+
+/** A signed address that is wrong or has expired; the page that holds it must be reloaded. */
+export class AttachmentLinkInvalidError extends DomainError {
+  readonly status = 403;
+  readonly type = 'urn:border-academy:problem:attachment-link-invalid';
+  readonly title = 'Forbidden';
+  constructor() {
+    super('The address of this file has expired or is not valid; reload the page to get a new one');
+  }
+}
+
+/** A range that lies outside the file. */
+export class RangeNotSatisfiableError extends DomainError {
+  readonly status = 416;
+  readonly type = 'urn:border-academy:problem:range-not-satisfiable';
+  readonly title = 'Range Not Satisfiable';
+
+  constructor(readonly sizeBytes: number) {
+    super(`The file has ${sizeBytes} bytes; the range asked for lies outside it`);
+  }
 }

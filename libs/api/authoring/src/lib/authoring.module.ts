@@ -1,5 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AuditModule } from '@border-academy/api-audit';
+import { ApiConfig } from '@border-academy/api-platform';
+import { ATTACHMENT_LIMITS } from '@border-academy/shared-contracts';
+import { FastifyInstance } from 'fastify';
+
+import { AttachmentController } from './attachments/attachment.controller';
+import { AttachmentRepository } from './attachments/attachment.repository';
+import { AttachmentService } from './attachments/attachment.service';
+import { AttachmentStorage, attachmentStorageFor } from './attachments/attachment-storage';
 
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
@@ -27,6 +36,7 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
 @Module({
   imports: [AuditModule],
   controllers: [
+    AttachmentController,
     ContentController,
     CourseController,
     CourseVersionController,
@@ -35,6 +45,9 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
     CatalogueController,
   ],
   providers: [
+    AttachmentRepository,
+    AttachmentService,
+    { provide: AttachmentStorage, useFactory: attachmentStorageFor, inject: [ApiConfig] },
     CatalogueRepository,
     CatalogueService,
     CompetencyRepository,
@@ -52,6 +65,26 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
     QuizService,
     ReviewQueueRepository,
   ],
-  exports: [ContentLanguageRepository, CourseRepository, CourseVersionRepository, DraftEditor],
+  exports: [
+    AttachmentRepository,
+    AttachmentService,
+    AttachmentStorage,
+    ContentLanguageRepository,
+    CourseRepository,
+    CourseVersionRepository,
+    DraftEditor,
+  ],
 })
-export class AuthoringModule {}
+export class AuthoringModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Course files arrive as the raw body, read as a stream so a video never sits whole in memory. */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    for (const type of Object.keys(ATTACHMENT_LIMITS)) {
+      if (!fastify.hasContentTypeParser(type)) {
+        fastify.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+      }
+    }
+  }
+}

@@ -7,6 +7,7 @@ import { AddOrgUnitStatus1764900000000 } from './1764900000000-AddOrgUnitStatus'
 import { AddPasswordResetRevokedAt1765000000000 } from './1765000000000-AddPasswordResetRevokedAt';
 import { AddUserSearchTrigramIndex1765100000000 } from './1765100000000-AddUserSearchTrigramIndex';
 import { CreateCourseAuthoring1765200000000 } from './1765200000000-CreateCourseAuthoring';
+import { ShareAttachmentContent1765210000000 } from './1765210000000-ShareAttachmentContent';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddPasswordResetRevokedAt1765000000000,
   AddUserSearchTrigramIndex1765100000000,
   CreateCourseAuthoring1765200000000,
+  ShareAttachmentContent1765210000000,
 ];

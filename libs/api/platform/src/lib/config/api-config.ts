@@ -19,7 +19,12 @@ export const DEV_APP_SECRET = 'development-only-secret-do-not-use-in-production'
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** Never echoed in error messages. */
-const SECRET_VARIABLES = new Set(['APP_SECRET', 'DATABASE_URL', 'OIDC_CLIENT_SECRET']);
+const SECRET_VARIABLES = new Set([
+  'APP_SECRET',
+  'DATABASE_URL',
+  'OIDC_CLIENT_SECRET',
+  'STORAGE_S3_SECRET_ACCESS_KEY',
+]);
 /** Single sign-on needs all of these or none; the other OIDC_ variables have defaults. */
 const OIDC_REQUIRED = [
   'OIDC_ISSUER_URL',
@@ -157,6 +162,34 @@ export class ApiConfig {
   })
   OIDC_SCOPES = 'openid profile email';
 
+  /** Attachments go to this bucket of an S3-compatible store when set; to `$DATA_DIR/files` otherwise. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+  STORAGE_S3_BUCKET?: string;
+
+  /** The store's address for anything but AWS itself (MinIO, Ceph, …). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'must be an http:// or https:// URL' })
+  STORAGE_S3_ENDPOINT?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  STORAGE_S3_REGION = 'us-east-1';
+
+  /** Both keys, or neither for the SDK's own credential chain (instance roles, AWS_* variables). */
+  @IsOptional()
+  @IsString()
+  STORAGE_S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  STORAGE_S3_SECRET_ACCESS_KEY?: string;
+
+  /** Addresses as `endpoint/bucket/key`, which MinIO and most self-hosted stores need. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  STORAGE_S3_FORCE_PATH_STYLE = false;
+
   get ssoEnabled(): boolean {
     return this.OIDC_ISSUER_URL !== undefined;
   }
@@ -205,6 +238,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     'OIDC_CLIENT_SECRET',
     'OIDC_DEFAULT_ORG_UNIT',
     'OIDC_DISPLAY_NAME',
+    'STORAGE_S3_BUCKET',
+    'STORAGE_S3_ENDPOINT',
+    'STORAGE_S3_ACCESS_KEY_ID',
+    'STORAGE_S3_SECRET_ACCESS_KEY',
   );
   // an empty variable means "not set", as in most shells' `VAR= command`
   const raw = Object.fromEntries(
@@ -224,6 +261,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
   problems.push(...ssoProblems(config, Object.keys(raw)));
+  if (Boolean(config.STORAGE_S3_ACCESS_KEY_ID) !== Boolean(config.STORAGE_S3_SECRET_ACCESS_KEY)) {
+    problems.push('STORAGE_S3_ACCESS_KEY_ID: set it together with STORAGE_S3_SECRET_ACCESS_KEY, or neither');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }
