@@ -122,6 +122,14 @@ test.describe('course authoring', () => {
     );
     await trainer.getByRole('button', { name: 'Create course' }).click();
     await expect(trainer.getByTestId('course-title')).toContainText(title);
+    // a fellow author found by the trainer, who has no access to the users' administration
+    await trainer.getByRole('combobox', { name: 'Add an author' }).fill('reviewer');
+    await trainer.getByRole('option', { name: /tj\.reviewer/ }).click();
+    await trainer.getByTestId('save-settings').click();
+    await expect(trainer.getByText('Settings saved.')).toBeVisible();
+    await expect(
+      trainer.locator('mat-chip').filter({ hasText: 'Tajikistan Border Service Reviewer' }),
+    ).toBeVisible();
     await trainer.getByTestId('open-draft').click();
     await expect(trainer.getByTestId('version-status')).toBeVisible();
 

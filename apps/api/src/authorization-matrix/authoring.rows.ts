@@ -79,6 +79,12 @@ export const AUTHORING_ROUTES: RouteRows = {
     reviewer: [403, 403],
   },
   'GET /api/v1/courses/{id}': read((target) => ({ url: `/api/v1/courses/${target.course.id}` })),
+  'GET /api/v1/courses/{id}/author-candidates': {
+    request: (target) => ({ url: `/api/v1/courses/${target.course.id}/author-candidates?q=a` }),
+    inside: [401, 403, 200, 403, 200],
+    outside: [401, 403, 404, 403, 404],
+    reviewer: [403, 403],
+  },
   'PATCH /api/v1/courses/{id}': {
     request: (target) => ({ url: `/api/v1/courses/${target.course.id}`, payload: { selfEnrolment: true } }),
     inside: [401, 403, 200, 403, 200],

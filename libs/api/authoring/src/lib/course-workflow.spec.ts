@@ -9,6 +9,7 @@ import {
   seedTestDatabase,
 } from '@border-academy/api-platform';
 import {
+  AuthorCandidate,
   COURSE_VERSION_NOT_EDITABLE,
   CatalogueCourse,
   CourseDetail,
@@ -418,6 +419,26 @@ describe('course workflow', () => {
     expect(draft.statusCode).toBe(404);
     const list = await call<Page<CourseSummary>>(otherTrainer, 'GET', '/api/v1/courses');
     expect(list.items.map((item) => item.code)).not.toContain('kz-only');
+  });
+
+  it('offers as authors only people with an authoring role over the course’s unit, to those who edit it', async () => {
+    const course = await createCourse('authors-offered');
+    const url = `/api/v1/courses/${course.id}/author-candidates`;
+
+    const everyone = await call<Page<AuthorCandidate>>(trainer, 'GET', url);
+    // the Kyrgyz trainer, the learners and nobody without a role on kz-border or above is offered
+    expect(everyone.items.map((person) => person.login).sort()).toEqual(['kz.reviewer', 'kz.trainer']);
+    expect(everyone.total).toBe(2);
+
+    const found = await call<Page<AuthorCandidate>>(trainer, 'GET', `${url}?q=REVIEW`);
+    expect(found.items).toEqual([{ id: reviewer.id, fullName: expect.any(String), login: 'kz.reviewer' }]);
+    const one = await call<Page<AuthorCandidate>>(trainer, 'GET', `${url}?id=${trainer.id}`);
+    expect(one.items.map((person) => person.login)).toEqual(['kz.trainer']);
+
+    await call(reviewer, 'GET', url, undefined, 403);
+    await call(otherTrainer, 'GET', url, undefined, 404);
+    await call(learnerInside, 'GET', url, undefined, 403);
+    await call(trainer, 'GET', `${url}?q=${'x'.repeat(101)}`, undefined, 400);
   });
 
   it('lists the courses of the scope, filtered, searched and sorted', async () => {

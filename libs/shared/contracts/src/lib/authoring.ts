@@ -53,6 +53,21 @@ export interface PersonRef {
   fullName: string;
 }
 
+/** `GET /api/v1/courses/:id/author-candidates`: a person who may be named an author of the course. */
+export interface AuthorCandidate extends PersonRef {
+  login: string;
+}
+
+/** People holding a trainer, reviewer or admin role on the course's unit or above it. */
+export interface AuthorCandidateQuery {
+  /** Part of the login or name. */
+  q?: string;
+  /** Only this person (to name one already chosen). */
+  id?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface OrgUnitRef {
   id: string;
   name: LocalizedText;

@@ -11,6 +11,7 @@ import { Access, AccessContext, Allow, ApiProblemResponses } from '@border-acade
 import { FastifyRequest } from 'fastify';
 
 import { IdParamDto } from '../dto';
+import { AuthorCandidatePageDto, AuthorCandidateQueryDto } from './author-candidate.dto';
 import {
   CourseDetailDto,
   CourseListQueryDto,
@@ -56,6 +57,24 @@ export class CourseController {
   @ApiProblemResponses(404)
   get(@Access() access: AccessContext, @Param() params: IdParamDto): Promise<CourseDetailDto> {
     return this.courses.get(access, params.id);
+  }
+
+  @Get(':id/author-candidates')
+  @Allow('course:write')
+  @ApiOperation({
+    summary:
+      'People who may be named authors of the course: active holders of a trainer, reviewer or admin ' +
+      'role on its unit or above, searched by part of login or name',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: AuthorCandidatePageDto })
+  @ApiProblemResponses(403, 404)
+  authorCandidates(
+    @Access() access: AccessContext,
+    @Param() params: IdParamDto,
+    @Query() query: AuthorCandidateQueryDto,
+  ): Promise<AuthorCandidatePageDto> {
+    return this.courses.authorCandidates(access, params.id, query);
   }
 
   @Patch(':id')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLike, inScopeSql, insertReturningId } from '@border-academy/api-platform';
 import {
+  AuthorCandidate,
   Competency,
   ContentText,
   CourseDetail,
@@ -377,6 +378,58 @@ export class CourseRepository {
       [userIds, ownerPath],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** The path of the unit that owns the course, or null when there is no such course. */
+  async ownerPath(manager: EntityManager, courseId: string): Promise<string | null> {
+    const rows: { path: string }[] = await manager.query(
+      `SELECT o.path FROM course c JOIN org_unit o ON o.id = c.owner_org_unit_id WHERE c.id = $1`,
+      [courseId],
+    );
+    return rows[0]?.path ?? null;
+  }
+
+  /**
+   * Active people holding an authoring role (trainer, reviewer, admin) on the unit at `ownerPath` or
+   * above it, matched by part of login or name through the trigram index, by name order.
+   */
+  async findAuthorCandidates(
+    manager: EntityManager,
+    ownerPath: string,
+    filter: { q?: string; id?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: AuthorCandidate[]; total: number }> {
+    const parameters: unknown[] = [ownerPath];
+    const conditions = [
+      `u.status = 'active'`,
+      `EXISTS (SELECT 1 FROM role_grant g JOIN org_unit o ON o.id = g.org_unit_id
+                WHERE g.user_id = u.id AND g.role::text IN ('trainer', 'reviewer', 'admin')
+                  AND ($1 = o.path OR $1 LIKE o.path || '.%'))`,
+    ];
+    if (filter.q) {
+      parameters.push(`%${escapeLike(filter.q)}%`);
+      const pattern = `$${parameters.length}`;
+      conditions.push(
+        `(u.login ILIKE ${pattern} OR u.full_name ILIKE ${pattern} OR u.full_name_cyrillic ILIKE ${pattern})`,
+      );
+    }
+    if (filter.id) {
+      parameters.push(filter.id);
+      conditions.push(`u.id = $${parameters.length}`);
+    }
+    return selectPage<AuthorCandidate & { sortName: string }>(
+      manager,
+      {
+        from: `SELECT u.id, u.full_name AS "fullName", u.login, lower(u.full_name) AS "sortName"
+                 FROM app_user u WHERE ${conditions.join(' AND ')}`,
+        order: `f."sortName", f.id`,
+        parameters,
+        sortOnly: ['sortName'],
+      },
+      page,
+      pageSize,
+    );
   }
 
   async orgUnitPath(manager: EntityManager, orgUnitId: string): Promise<string | null> {

@@ -11,6 +11,8 @@ import {
   CourseListQuery,
   CourseSummary,
   CreateCourseRequest,
+  AuthorCandidate,
+  AuthorCandidateQuery,
   DEFAULT_PAGE_SIZE,
   Page,
   UpdateCourseRequest,
@@ -65,6 +67,31 @@ export class CourseService {
       pageSize,
     });
     return { items, total, page, pageSize };
+  }
+
+  /** Who may be named an author of the course, for those who may change its settings. */
+  async authorCandidates(
+    access: AccessContext,
+    courseId: string,
+    query: AuthorCandidateQuery,
+  ): Promise<Page<AuthorCandidate>> {
+    const ownerPath = await this.courses.ownerPath(this.dataSource.manager, courseId);
+    if (ownerPath === null) throw new CourseNotFoundError(courseId);
+    requireOnCourse(access.principal, ownerPath, 'course:write', {
+      notFound: () => new CourseNotFoundError(courseId),
+      forbidden: () => new CourseActionForbiddenError('choose the authors of this course'),
+    });
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const q = query.q?.trim();
+    const { rows, total } = await this.courses.findAuthorCandidates(
+      this.dataSource.manager,
+      ownerPath,
+      { q: q ? q : undefined, id: query.id },
+      page,
+      pageSize,
+    );
+    return { items: rows, total, page, pageSize };
   }
 
   async get(access: AccessContext, id: string): Promise<CourseDetail> {

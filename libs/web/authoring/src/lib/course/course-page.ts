@@ -34,8 +34,8 @@ import {
   ThematicArea,
   UpdateCourseRequest,
 } from '@border-academy/shared-contracts';
-import { LocalizedPipe, OrgUnitPicker, UserPicker } from '@border-academy/web-admin/shared';
-import { CourseClient, UserClient } from '@border-academy/web-data-access';
+import { LocalizedPipe, OrgUnitPicker } from '@border-academy/web-admin/shared';
+import { CourseClient } from '@border-academy/web-data-access';
 import { LanguagePreference, i18nKey } from '@border-academy/web-i18n';
 import { ContentTextView } from '@border-academy/web-ui';
 
@@ -44,6 +44,7 @@ import { ContentLanguages } from '../shared/content-languages';
 import { FailureBox } from '../shared/failure-box';
 import { AREA_LABELS, COURSE_STATUS_LABELS, LEVEL_LABELS, VERSION_STATUS_LABELS } from '../shared/labels';
 import { saveBlob } from '../shared/save-blob';
+import { AuthorPicker } from './author-picker';
 import { CoursePicker } from './course-picker';
 
 const COMPLETION_LABELS: Record<LessonCompletionRule, string> = {
@@ -75,7 +76,7 @@ const COMPLETION_LABELS: Record<LessonCompletionRule, string> = {
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
-    UserPicker,
+    AuthorPicker,
   ],
   templateUrl: './course-page.html',
   styleUrl: './course-page.scss',
@@ -83,7 +84,6 @@ const COMPLETION_LABELS: Record<LessonCompletionRule, string> = {
 })
 export class CoursePage {
   private readonly courses = inject(CourseClient);
-  private readonly users = inject(UserClient);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
 
@@ -261,8 +261,10 @@ export class CoursePage {
 
   private pickAuthor(id: string | null): void {
     if (!id || this.authors().some((person) => person.id === id)) return;
-    this.users.get(id).subscribe((user) => {
-      this.authors.update((people) => [...people, { id, fullName: user.fullName }]);
+    this.courses.authorCandidates(this.courseId(), { id }).subscribe((page) => {
+      const person = page.items[0];
+      if (!person) return;
+      this.authors.update((people) => [...people, { id, fullName: person.fullName }]);
       this.addAuthor.setValue(null);
       this.settings.markAsDirty();
     });

@@ -37,6 +37,23 @@ describe('authoring clients', () => {
     expect((await page).page).toBe(2);
   });
 
+  it('searches a course’s author candidates on the course, not in the users’ administration', async () => {
+    const page = firstValueFrom(
+      TestBed.inject(CourseClient).authorCandidates('c/1', { q: 'rev', pageSize: 20 }),
+    );
+    const request = http.expectOne(
+      (candidate) => candidate.url === '/api/v1/courses/c%2F1/author-candidates',
+    );
+    expect(request.request.urlWithParams).toBe('/api/v1/courses/c%2F1/author-candidates?q=rev&pageSize=20');
+    request.flush({
+      items: [{ id: 'u1', fullName: 'A Reviewer', login: 'a.reviewer' }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    expect((await page).items[0]?.login).toBe('a.reviewer');
+  });
+
   it('archives, restores and starts a new draft of a course by its routes', async () => {
     const courses = TestBed.inject(CourseClient);
     for (const [call, url] of [

@@ -2,6 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import {
+  AuthorCandidate,
+  AuthorCandidateQuery,
   Competency,
   CompetencyListQuery,
   ContentLanguage,
@@ -42,6 +44,14 @@ export class CourseClient {
 
   get(id: string): Observable<CourseDetail> {
     return this.http.get<CourseDetail>(`${COURSES_API}/${segment(id)}`, { context: this.context() });
+  }
+
+  /** People who may be named authors of the course. */
+  authorCandidates(courseId: string, query: AuthorCandidateQuery = {}): Observable<Page<AuthorCandidate>> {
+    return this.http.get<Page<AuthorCandidate>>(`${COURSES_API}/${segment(courseId)}/author-candidates`, {
+      params: toHttpParams(query),
+      context: this.context(),
+    });
   }
 
   /** Creates the course and its first draft (version 1). */
