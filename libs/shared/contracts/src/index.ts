@@ -10,3 +10,4 @@ export * from './lib/user-import';
 export * from './lib/sso';
 export * from './lib/reference-code';
 export * from './lib/authoring';
+export * from './lib/learning';

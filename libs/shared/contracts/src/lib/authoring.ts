@@ -167,6 +167,8 @@ export interface CourseDetail {
   prerequisites: { id: string; code: string; title: ContentText }[];
   selfEnrolment: boolean;
   lessonCompletion: LessonCompletionRule;
+  /** Months a certificate of this course stays valid; null: without end. */
+  certificateValidityMonths?: number | null;
   status: CourseStatus;
   archivedAt: string | null;
   /** The open draft or version in review, if any. */
@@ -204,6 +206,8 @@ export interface UpdateCourseRequest {
   prerequisiteCourseIds?: string[];
   selfEnrolment?: boolean;
   lessonCompletion?: LessonCompletionRule;
+  /** Months a certificate of this course stays valid (1–240); null: without end. */
+  certificateValidityMonths?: number | null;
 }
 
 export const LESSON_KINDS = ['text', 'video', 'document', 'link', 'quiz'] as const;
