@@ -2,6 +2,7 @@ import { DomainError, NotFoundError } from '@border-academy/api-platform';
 import {
   ATTACHMENT_TOO_LARGE,
   ATTACHMENT_TYPE_REFUSED,
+  COURSE_PACKAGE_INVALID,
   COURSE_VERSION_INCOMPLETE,
   COURSE_VERSION_NOT_EDITABLE,
   CourseVersionStatus,
@@ -141,5 +142,49 @@ export class RangeNotSatisfiableError extends DomainError {
 
   constructor(readonly sizeBytes: number) {
     super(`The file has ${sizeBytes} bytes; the range asked for lies outside it`);
+  }
+}
+
+/** A course package that cannot be imported, with every reason found; nothing was written. */
+export class CoursePackageInvalidError extends DomainError {
+  readonly status = 422;
+  readonly type = COURSE_PACKAGE_INVALID;
+  readonly title = 'Unprocessable Content';
+
+  constructor(readonly packageErrors: string[]) {
+    super(
+      packageErrors.length === 1
+        ? `The package cannot be imported: ${packageErrors[0]}`
+        : `The package cannot be imported; ${packageErrors.length} problems were found`,
+    );
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { packageErrors: this.packageErrors };
+  }
+}
+
+/** An import whose body is not a ZIP. */
+export class CoursePackageMediaTypeError extends DomainError {
+  readonly status = 415;
+  readonly type = 'urn:border-academy:problem:course-package-media-type';
+  readonly title = 'Unsupported Media Type';
+
+  constructor() {
+    super('Send the package itself as the body, typed application/zip');
+  }
+}
+
+export class CoursePackageTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly type = 'urn:border-academy:problem:course-package-too-large';
+  readonly title = 'Content Too Large';
+
+  constructor(readonly limitBytes: number) {
+    super(`The package is larger than the ${Math.round(limitBytes / 1024 / 1024)} MB an import may send`);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { limitBytes: this.limitBytes };
   }
 }

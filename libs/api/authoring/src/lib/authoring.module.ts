@@ -27,6 +27,9 @@ import { QuestionService } from './questions/question.service';
 import { QuestionBankController } from './quizzes/question-bank.controller';
 import { QuizRepository } from './quizzes/quiz.repository';
 import { QuizService } from './quizzes/quiz.service';
+import { ExchangeController } from './exchange/exchange.controller';
+import { ExchangeRepository } from './exchange/exchange.repository';
+import { ExchangeService, PACKAGE_MEDIA_TYPES } from './exchange/exchange.service';
 import { CourseVersionController } from './versions/course-version.controller';
 import { CourseVersionRepository } from './versions/course-version.repository';
 import { CourseVersionService } from './versions/course-version.service';
@@ -40,6 +43,7 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
     ContentController,
     CourseController,
     CourseVersionController,
+    ExchangeController,
     OutlineController,
     QuestionBankController,
     CatalogueController,
@@ -57,6 +61,8 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
     CourseVersionRepository,
     CourseVersionService,
     DraftEditor,
+    ExchangeRepository,
+    ExchangeService,
     OutlineRepository,
     OutlineService,
     QuestionRepository,
@@ -78,10 +84,13 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
 export class AuthoringModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  /** Course files arrive as the raw body, read as a stream so a video never sits whole in memory. */
+  /**
+   * Course files and packages arrive as the raw body, read as a stream so a video or a package never
+   * sits whole in memory; their receivers enforce their own size limits.
+   */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    for (const type of Object.keys(ATTACHMENT_LIMITS)) {
+    for (const type of [...Object.keys(ATTACHMENT_LIMITS), ...PACKAGE_MEDIA_TYPES]) {
       if (!fastify.hasContentTypeParser(type)) {
         fastify.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
       }

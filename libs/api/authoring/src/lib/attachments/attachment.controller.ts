@@ -111,12 +111,15 @@ export class AttachmentController {
   }
 }
 
-/** `inline` with an ASCII fallback name and the real one in RFC 8187 encoding. */
-export function contentDisposition(fileName: string): string {
+/** `inline` (or `attachment`) with an ASCII fallback name and the real one in RFC 8187 encoding. */
+export function contentDisposition(
+  fileName: string,
+  disposition: 'inline' | 'attachment' = 'inline',
+): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
