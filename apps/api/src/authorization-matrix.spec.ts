@@ -7,6 +7,7 @@ import { AUDIT_ROUTES } from './authorization-matrix/audit.rows';
 import { createMatrixCourse } from './authorization-matrix/authoring.fixtures';
 import { AUTHORING_ROUTES } from './authorization-matrix/authoring.rows';
 import { AUTH_ROUTES } from './authorization-matrix/auth.rows';
+import { EXCHANGE_ROUTES } from './authorization-matrix/exchange.rows';
 import { IMPORT_ROUTES } from './authorization-matrix/imports.rows';
 import {
   CALLERS,
@@ -38,6 +39,7 @@ const MATRIX: RouteRows = {
   ...AUDIT_ROUTES,
   ...IMPORT_ROUTES,
   ...AUTHORING_ROUTES,
+  ...EXCHANGE_ROUTES,
 };
 
 describe('authorization matrix', () => {
