@@ -165,9 +165,8 @@ function sortKeys(value: unknown): unknown {
 export function packageContent(
   manifest: CoursePackageManifest,
 ): Omit<CoursePackageManifest, 'exportedAt' | 'source'> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { exportedAt, source, ...content } = manifest;
-  return content;
+  const { schemaVersion, course, modules, questions, quizzes, attachments } = manifest;
+  return { schemaVersion, course, modules, questions, quizzes, attachments };
 }
 
 const CODE = '^[a-z0-9]+(-[a-z0-9]+)*$';
