@@ -8,6 +8,7 @@ import { AddPasswordResetRevokedAt1765000000000 } from './1765000000000-AddPassw
 import { AddUserSearchTrigramIndex1765100000000 } from './1765100000000-AddUserSearchTrigramIndex';
 import { CreateCourseAuthoring1765200000000 } from './1765200000000-CreateCourseAuthoring';
 import { ShareAttachmentContent1765210000000 } from './1765210000000-ShareAttachmentContent';
+import { CreateLearningRecords1765300000000 } from './1765300000000-CreateLearningRecords';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddUserSearchTrigramIndex1765100000000,
   CreateCourseAuthoring1765200000000,
   ShareAttachmentContent1765210000000,
+  CreateLearningRecords1765300000000,
 ];

@@ -18,9 +18,24 @@ export interface CatalogueFilter {
 }
 
 /**
+ * The words of a search as a prefix query (`risk:* & anal:*`) for `to_tsquery`: only runs of letters
+ * and digits are kept, so nothing the learner types can break the query's syntax. Null when no word is left.
+ */
+export function searchPrefixQuery(text: string): string | null {
+  const words =
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 10) ?? [];
+  return words.length > 0 ? words.map((word) => `${word}:*`).join(' & ') : null;
+}
+
+/**
  * The learner catalogue: published, not archived courses whose audience contains the caller's unit
  * (the owning unit when a course names no audience). Only the published version's learner-facing
- * fields are read here; nothing of the question bank.
+ * fields are read here; nothing of the question bank. The search is PostgreSQL's full-text search
+ * over the published version's title and description, stemmed in English and Russian, through the
+ * GIN index on `course_version.search_vector`; a course code matches by part too.
  */
 @Injectable()
 export class CatalogueRepository {
@@ -35,9 +50,17 @@ export class CatalogueRepository {
         OR (NOT EXISTS (SELECT 1 FROM course_audience ca WHERE ca.course_id = c.id) AND c.owner_org_unit_id IN (SELECT id FROM above)))`,
     ];
     const add = (value: unknown) => `$${parameters.push(value)}`;
+    let rank = '0';
     if (filter.q) {
-      const pattern = add(`%${escapeLike(filter.q.toLowerCase())}%`);
-      where.push(`(c.code LIKE ${pattern} OR content_text_search(p.title) LIKE ${pattern})`);
+      const code = add(`%${escapeLike(filter.q.toLowerCase())}%`);
+      const words = searchPrefixQuery(filter.q);
+      if (words) {
+        const query = `(to_tsquery('english', ${add(words)}) || to_tsquery('russian', $${parameters.length}) || to_tsquery('simple', $${parameters.length}))`;
+        where.push(`(p.search_vector @@ ${query} OR c.code LIKE ${code})`);
+        rank = `ts_rank(p.search_vector, ${query})`;
+      } else {
+        where.push(`c.code LIKE ${code}`);
+      }
     }
     if (filter.area) where.push(`c.area = ${add(filter.area)}`);
     if (filter.level) where.push(`c.level = ${add(filter.level)}`);
@@ -52,14 +75,14 @@ export class CatalogueRepository {
                       COALESCE((SELECT array_agg(l.code ORDER BY l.position) FROM content_language l
                                  WHERE l.enabled AND (p.completeness->>l.code)::int = 100), '{}') AS languages,
                       ${ORG_UNIT_REF_SQL} AS "ownerOrgUnit", c.self_enrolment AS "selfEnrolment",
-                      lower(p.title->>c.default_language) AS sort_title
+                      lower(p.title->>c.default_language) AS sort_title, ${rank} AS sort_rank
                  FROM course c
-                 JOIN course_version p ON p.id = c.current_version_id
+                 JOIN course_version p ON p.id = c.current_version_id AND p.status = 'published'
                  JOIN org_unit o ON o.id = c.owner_org_unit_id
                 WHERE ${where.join(' AND ')}`,
-        order: `f.sort_title, f.id`,
+        order: `f.sort_rank DESC, f.sort_title, f.id`,
         parameters,
-        sortOnly: ['sort_title'],
+        sortOnly: ['sort_title', 'sort_rank'],
       },
       filter.page,
       filter.pageSize,
