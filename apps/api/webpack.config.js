@@ -15,7 +15,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // the certificate font travels with the bundle
+      assets: [
+        './src/assets',
+        { input: 'libs/api/learning/src/assets', glob: '**/*', output: 'assets/learning' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,

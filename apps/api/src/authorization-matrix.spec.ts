@@ -9,6 +9,8 @@ import { AUTHORING_ROUTES } from './authorization-matrix/authoring.rows';
 import { AUTH_ROUTES } from './authorization-matrix/auth.rows';
 import { EXCHANGE_ROUTES } from './authorization-matrix/exchange.rows';
 import { IMPORT_ROUTES } from './authorization-matrix/imports.rows';
+import { createMatrixLearning } from './authorization-matrix/learning.fixtures';
+import { LEARNING_ROUTES } from './authorization-matrix/learning.rows';
 import {
   CALLERS,
   Caller,
@@ -40,6 +42,7 @@ const MATRIX: RouteRows = {
   ...IMPORT_ROUTES,
   ...AUTHORING_ROUTES,
   ...EXCHANGE_ROUTES,
+  ...LEARNING_ROUTES,
 };
 
 describe('authorization matrix', () => {
@@ -67,12 +70,14 @@ describe('authorization matrix', () => {
         `SELECT org_unit_id, id AS grant_id FROM role_grant WHERE user_id = $1`,
         [user.id],
       );
+      const course = await createMatrixCourse(dataSource, side, row?.org_unit_id ?? '');
       targets[side] = {
         userId: user.id,
         orgUnitId: row?.org_unit_id ?? '',
         grantId: row?.grant_id ?? '',
         importId: await uploadImport(side, unit),
-        course: await createMatrixCourse(dataSource, side, row?.org_unit_id ?? ''),
+        course,
+        learning: await createMatrixLearning(dataSource, side, user.id, course),
       };
     }
   });

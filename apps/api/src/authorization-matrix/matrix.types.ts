@@ -16,6 +16,16 @@ export interface Target {
   importId: string;
   /** A course owned by the unit (see authoring.fixtures.ts). */
   course: CourseTarget;
+  /** The user's learning records on that course (see learning.fixtures.ts). */
+  learning: LearningTarget;
+}
+
+/** A completed enrolment of the target user with an open quiz attempt and a certificate. */
+export interface LearningTarget {
+  enrolmentId: string;
+  quizAttemptId: string;
+  certificateId: string;
+  certificateCode: string;
 }
 
 /**

@@ -4,3 +4,10 @@ export * from './lib/attachments/attachment-storage';
 export * from './lib/attachments/attachment.repository';
 export * from './lib/attachments/attachment.service';
 export * from './lib/course-access';
+// what the learning side reuses: the catalogue's rows, the learner-facing rendering and the shared shapes
+export { CatalogueCourseDto } from './lib/catalogue/catalogue.dto';
+export { ApiContentText } from './lib/content/content-text';
+export { ORG_UNIT_REF_SQL, personRefSql } from './lib/courses/course.repository';
+export { IdParamDto, OrgUnitRefDto, PageDtoOf, PersonRefDto } from './lib/dto';
+export { attachmentIdsIn, renderMarkdown } from './lib/markdown/markdown';
+export { isoInstant, selectPage } from './lib/sql-page';

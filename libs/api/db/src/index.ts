@@ -1,4 +1,5 @@
 export * from './lib/backup';
+export * from './lib/certificate-code';
 export * from './lib/data-source';
 export * from './lib/database';
 export * from './lib/database.module';

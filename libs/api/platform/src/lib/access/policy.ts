@@ -40,6 +40,13 @@ export const POLICY = {
    * whose audience contains the caller's own unit.
    */
   'catalogue:read': 'signed-in',
+  /**
+   * One's own learning: enrolling, the lesson player, progress, quizzes and certificates. Everyone
+   * signed in may learn; the services keep each person to their own records.
+   */
+  'learning:self': 'signed-in',
+  /** Reading (never changing) the enrolments and certificates of people inside the scope. */
+  'learning:read-others': ['hr', 'trainer', 'admin'],
 } as const satisfies Record<string, PolicyRule>;
 
 export type Permission = keyof typeof POLICY;

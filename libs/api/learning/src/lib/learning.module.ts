@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthoringModule } from '@border-academy/api-authoring';
+
+import { CertificateController, VERIFICATIONS_PER_MINUTE } from './certificates/certificate.controller';
+import { CertificateRepository } from './certificates/certificate.repository';
+import { CertificateService } from './certificates/certificate.service';
+import { EnrolmentController } from './enrolments/enrolment.controller';
+import { EnrolmentRepository } from './enrolments/enrolment.repository';
+import { EnrolmentService } from './enrolments/enrolment.service';
+import { ProgressController } from './progress/progress.controller';
+import { ProgressService } from './progress/progress.service';
+import { QuizAttemptController } from './quizzes/quiz-attempt.controller';
+import { QuizAttemptRepository } from './quizzes/quiz-attempt.repository';
+import { QuizAttemptService } from './quizzes/quiz-attempt.service';
+
+@Module({
+  imports: [
+    AuthoringModule,
+    // the public verification's own limiter, per address, apart from sign-in's
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: VERIFICATIONS_PER_MINUTE }]),
+  ],
+  controllers: [EnrolmentController, ProgressController, QuizAttemptController, CertificateController],
+  providers: [
+    CertificateRepository,
+    CertificateService,
+    EnrolmentRepository,
+    EnrolmentService,
+    ProgressService,
+    QuizAttemptRepository,
+    QuizAttemptService,
+  ],
+})
+export class LearningModule {}
