@@ -1,9 +1,11 @@
 import { competenciesSeed, demoCoursesSeed } from './demo-courses.seed';
+import { demoLearningSeed } from './demo-learning.seed';
 import { demoReviewersSeed, demoUsersSeed } from './demo-users.seed';
 import { orgUnitsSeed } from './org-units.seed';
 import { SeedStep } from './seed-registry';
 
 export * from './demo-courses.seed';
+export * from './demo-learning.seed';
 export * from './demo-users.seed';
 export * from './org-units.seed';
 export * from './seed-registry';
@@ -15,4 +17,5 @@ export const SEED_STEPS: readonly SeedStep[] = [
   demoReviewersSeed,
   competenciesSeed,
   demoCoursesSeed,
+  demoLearningSeed,
 ];
