@@ -233,7 +233,10 @@ export interface ProgressEventInput {
   enrolmentId: string;
   lessonId: string;
   kind: ProgressEventKind;
-  /** When it happened on the device (ISO 8601); kept for the record, never trusted for ordering. */
+  /**
+   * When it happened on the device (ISO 8601). It decides only which lesson was the last one, and never
+   * counts as later than the server received it; arrival order decides nothing.
+   */
   occurredAt: string;
 }
 
