@@ -40,7 +40,7 @@ async function endSessionsElsewhere(request: APIRequestContext, login: string): 
 
 test.describe('signing in', () => {
   const roles: [string, string[]][] = [
-    ['kz.learner', ['Home', 'My learning']],
+    ['kz.learner', ['Home', 'Catalogue', 'My learning']],
     ['kz.trainer', ['Home', 'Authoring']],
     ['kz.hr', ['Home', 'Staff & qualifications']],
     ['kz.admin', ['Home', 'Administration']],

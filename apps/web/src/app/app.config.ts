@@ -1,6 +1,7 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { ApplicationConfig, isDevMode, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import {
   acceptLanguageInterceptor,
   authInterceptor,
@@ -24,5 +25,11 @@ export const appConfig: ApplicationConfig = {
     provideI18n(),
     provideAuthSession(),
     provideSessionExpiredDialog(),
+    // Keeps the app shell and the lessons already read available without a network (production builds
+    // only: a worker caching a dev server's files would serve stale code).
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:30000',
+    }),
   ],
 };

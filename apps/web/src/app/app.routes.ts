@@ -5,7 +5,7 @@ import { i18nKey } from '@border-academy/web-i18n';
 import { loadAdminRoutes } from '@border-academy/web-admin';
 import { loadAuthoringRoutes } from '@border-academy/web-authoring';
 import { loadProfilePage, loadResetPasswordPage, loadSignInPage } from '@border-academy/web-identity';
-import { loadCataloguePage } from '@border-academy/web-learning';
+import { loadLearningRoutes, loadVerifyPage } from '@border-academy/web-learning';
 import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
 /**
@@ -41,10 +41,15 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'learning',
-    title: i18nKey('learning.catalogue.pageTitle'),
     canActivate: [requireRole('learner')],
     runGuardsAndResolvers: 'always',
-    loadComponent: loadCataloguePage,
+    loadChildren: loadLearningRoutes,
+  },
+  // public: anyone holding a certificate's QR code checks it without an account
+  {
+    path: 'verify/:code',
+    title: i18nKey('learning.verify.pageTitle'),
+    loadComponent: loadVerifyPage,
   },
   {
     path: 'authoring',

@@ -1,5 +1,10 @@
+import { Route } from '@angular/router';
 import { Type } from '@angular/core';
 
-// A relative dynamic import, so that the catalogue is its own lazily loaded chunk.
-export const loadCataloguePage = (): Promise<Type<unknown>> =>
-  import('./catalogue/catalogue-page').then((m) => m.CataloguePage);
+// Relative dynamic imports, so that learning and the public verification page are their own lazily
+// loaded chunks; importing them through the library's index would pull them into the initial bundle.
+export const loadLearningRoutes = (): Promise<Route[]> =>
+  import('./learning.routes').then((m) => m.LEARNING_ROUTES);
+
+export const loadVerifyPage = (): Promise<Type<unknown>> =>
+  import('./verify/verify-page').then((m) => m.VerifyPage);

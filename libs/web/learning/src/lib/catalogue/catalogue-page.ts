@@ -8,9 +8,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { COURSE_LEVELS, CatalogueQuery, THEMATIC_AREAS } from '@border-academy/shared-contracts';
+import {
+  COURSE_LEVELS,
+  CatalogueQuery,
+  SUPPORTED_LANGUAGES,
+  THEMATIC_AREAS,
+} from '@border-academy/shared-contracts';
 import {
   AdminPaginatorIntl,
   LocalizedPipe,
@@ -22,24 +27,16 @@ import {
   urlQuery,
 } from '@border-academy/web-admin/shared';
 import { CatalogueClient } from '@border-academy/web-data-access';
-import { LanguagePreference, i18nKey } from '@border-academy/web-i18n';
-import { ContentTextView } from '@border-academy/web-ui';
+import { LanguagePreference } from '@border-academy/web-i18n';
+import { ContentTextView, languageName } from '@border-academy/web-ui';
 
-const AREA_LABELS = {
-  IBM: i18nKey('authoring.areas.IBM'),
-  MIGRATION: i18nKey('authoring.areas.MIGRATION'),
-  TRADE: i18nKey('authoring.areas.TRADE'),
-};
-const LEVEL_LABELS = {
-  basic: i18nKey('authoring.levels.basic'),
-  intermediate: i18nKey('authoring.levels.intermediate'),
-  advanced: i18nKey('authoring.levels.advanced'),
-};
+import { AREA_LABELS, LEVEL_LABELS } from '../shared/labels';
 
 /**
  * The catalogue a learner may take courses from: the published courses whose audience includes their
- * unit, as cards, searched and filtered by area and level in the URL and paged on the server. A text not
- * written in the learner's language is shown in the course's default language, with a note.
+ * unit, as cards that open the course page, searched (full text, in English and Russian) and filtered by
+ * area, level and the language a course is complete in, all in the URL, and paged on the server. A text
+ * not written in the learner's language is shown in the course's default language, with a note.
  */
 @Component({
   selector: 'ba-catalogue-page',
@@ -54,6 +51,7 @@ const LEVEL_LABELS = {
     MatProgressBarModule,
     MatSelectModule,
     ReactiveFormsModule,
+    RouterLink,
     TranslocoPipe,
   ],
   providers: [{ provide: MatPaginatorIntl, useClass: AdminPaginatorIntl }],
@@ -69,10 +67,13 @@ export class CataloguePage {
   readonly q = input<string>();
   readonly area = input<string>();
   readonly level = input<string>();
+  readonly language = input<string>();
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
-  protected readonly language = inject(LanguagePreference).active;
+  protected readonly interfaceLanguage = inject(LanguagePreference).active;
+  protected readonly languages = SUPPORTED_LANGUAGES;
+  protected readonly languageName = languageName;
   protected readonly areas = THEMATIC_AREAS;
   protected readonly levels = COURSE_LEVELS;
   protected readonly areaLabels = AREA_LABELS;
@@ -82,6 +83,7 @@ export class CataloguePage {
     q: this.q()?.trim() || undefined,
     area: oneOf(this.area(), THEMATIC_AREAS),
     level: oneOf(this.level(), COURSE_LEVELS),
+    language: oneOf(this.language(), SUPPORTED_LANGUAGES),
     page: pageFrom(this.page()),
     pageSize: pageSizeFrom(this.pageSize()),
   }));
@@ -89,8 +91,16 @@ export class CataloguePage {
     params: () => this.query(),
     stream: ({ params }) => this.client.courses(params),
   });
-  protected readonly filters = inject(NonNullableFormBuilder).group({ q: [''], area: [''], level: [''] });
-  protected readonly filtered = computed(() => !!(this.query().q || this.query().area || this.query().level));
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    q: [''],
+    area: [''],
+    level: [''],
+    language: [''],
+  });
+  protected readonly filtered = computed(() => {
+    const query = this.query();
+    return !!(query.q || query.area || query.level || query.language);
+  });
 
   constructor() {
     bindFiltersToUrl(
@@ -99,6 +109,7 @@ export class CataloguePage {
         q: this.query().q ?? '',
         area: this.query().area ?? '',
         level: this.query().level ?? '',
+        language: this.query().language ?? '',
       })),
       () => void this.navigate({ page: 1 }),
     );

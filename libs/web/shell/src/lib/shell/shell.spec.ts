@@ -141,7 +141,7 @@ describe('Shell', () => {
   });
 
   it.each<[Role[], string[]]>([
-    [['learner'], ['Home', 'My learning']],
+    [['learner'], ['Home', 'Catalogue', 'My learning']],
     [['trainer'], ['Home', 'Authoring']],
     [['reviewer'], ['Home', 'Authoring']],
     [
@@ -152,7 +152,7 @@ describe('Shell', () => {
     [['admin'], ['Home', 'Administration']],
     [
       ['learner', 'admin'],
-      ['Home', 'My learning', 'Administration'],
+      ['Home', 'Catalogue', 'My learning', 'Administration'],
     ],
   ])('shows a user with the roles %j the navigation of those roles', async (roles, links) => {
     await signInWith(roles);

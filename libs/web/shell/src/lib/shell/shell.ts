@@ -20,12 +20,15 @@ const NARROW_SCREEN = '(max-width: 839.98px)';
 interface RoleArea {
   path: string;
   label: string;
+  /** Active only on its own page, not on the pages under it that another link names. */
+  exact?: boolean;
   /** Holders of any of these roles see the area. */
   roles: readonly Role[];
 }
 
 const ROLE_AREAS: readonly RoleArea[] = [
-  { path: '/learning', label: i18nKey('areas.learning.title'), roles: ['learner'] },
+  { path: '/learning', label: i18nKey('learning.nav.catalogue'), roles: ['learner'], exact: true },
+  { path: '/learning/my', label: i18nKey('areas.learning.title'), roles: ['learner'] },
   // admins may open authoring too, but their navigation stays on administration
   { path: '/authoring', label: i18nKey('areas.authoring.title'), roles: ['trainer', 'reviewer'] },
   { path: '/staff', label: i18nKey('areas.staff.title'), roles: ['hr'] },
