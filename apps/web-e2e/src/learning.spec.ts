@@ -150,6 +150,7 @@ test.describe('learning', () => {
     await expect(quiz.getByTestId('quiz-result')).toHaveText('Тест не сдан: 0%');
     await expect(quiz.getByTestId('attempts-left')).toHaveText('Осталось попыток: 2');
     await quiz.getByTestId('start-quiz').click();
+    await expect(quiz.getByTestId('question')).toHaveCount(9);
     for (const question of await quiz.getByTestId('question').all()) await answerRight(question);
     await quiz.getByTestId('submit-quiz').click();
     await expect(quiz.getByTestId('quiz-result')).toHaveText('Тест сдан: 100%');
