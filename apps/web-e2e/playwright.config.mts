@@ -25,6 +25,10 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // The production build registers a service worker; its cache would let one test's pages answer
+    // another's, and Playwright's offline mode does not reach a worker's own requests. The tests prove
+    // the app's own behaviour (its offline queue and copies); the worker is configured in ngsw-config.json.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath,
       args: [

