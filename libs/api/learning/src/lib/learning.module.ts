@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthoringModule } from '@border-academy/api-authoring';
+import { ApiConfig } from '@border-academy/api-platform';
 
-import { CertificateController, VERIFICATIONS_PER_MINUTE } from './certificates/certificate.controller';
+import { CertificateController } from './certificates/certificate.controller';
 import { CertificateRepository } from './certificates/certificate.repository';
 import { CertificateService } from './certificates/certificate.service';
 import { EnrolmentController } from './enrolments/enrolment.controller';
@@ -18,7 +19,10 @@ import { QuizAttemptService } from './quizzes/quiz-attempt.service';
   imports: [
     AuthoringModule,
     // the public verification's own limiter, per address, apart from sign-in's
-    ThrottlerModule.forRoot([{ ttl: 60_000, limit: VERIFICATIONS_PER_MINUTE }]),
+    ThrottlerModule.forRootAsync({
+      inject: [ApiConfig],
+      useFactory: (config: ApiConfig) => [{ ttl: 60_000, limit: config.VERIFICATIONS_PER_MINUTE }],
+    }),
   ],
   controllers: [EnrolmentController, ProgressController, QuizAttemptController, CertificateController],
   providers: [

@@ -122,6 +122,12 @@ export class ApiConfig {
   @Min(1, { message: 'must be at least 1' })
   SIGN_IN_ATTEMPTS_PER_MINUTE = 20;
 
+  /** Public certificate look-ups one address may make per minute: enough for people, too few to guess codes. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer number of look-ups' })
+  @Min(1, { message: 'must be at least 1' })
+  VERIFICATIONS_PER_MINUTE = 30;
+
   /** Single sign-on through an OpenID Connect provider (Keycloak, AD FS, ...); off unless configured. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s?#]+$/, {
