@@ -1,0 +1,384 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { Pool } from 'pg';
+
+import { CatalogueRepository } from '../../../libs/api/authoring/src/lib/catalogue/catalogue.repository';
+import { EnrolmentRepository } from '../../../libs/api/learning/src/lib/enrolments/enrolment.repository';
+import { openBenchDatabase } from './generate';
+import { Measure, closedLoop, httpLoad } from './measure';
+import { sizeOf } from './sizes';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const PASSWORD = 'BorderAcademy-2026!';
+/** The API's own pool size (libs/api/db data-source.ts); the raw baselines get the same. */
+const POOL_SIZE = 10;
+
+interface Row {
+  scenario: string;
+  measure?: Measure;
+  baseline?: { name: string; measure: Measure };
+  /** The figure the target is about, when it is not a ratio of rates. */
+  figure?: string;
+  target: string;
+  met: boolean;
+}
+
+function option(args: string[], name: string, fallback: string): string {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? (args[index + 1] ?? fallback) : fallback;
+}
+
+/** A manager for the repositories that runs their SQL on a bare node-postgres pool. */
+function rawManager(pool: Pool): never {
+  return {
+    query: async (sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows,
+  } as never;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The server at ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within two minutes`);
+}
+
+function startApi(databaseUrl: string, port: number): ChildProcess {
+  const main = join(ROOT, 'dist', 'apps', 'api', 'main.js');
+  if (!existsSync(main)) throw new Error('Build first: npx nx run-many -t build -p api,web');
+  return spawn(process.execPath, [main], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      APP_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '1000000',
+      VERIFICATIONS_PER_MINUTE: '1000000',
+    },
+  });
+}
+
+/** A bare NestJS application on the same HTTP adapter answering one JSON route: the framework's ceiling. */
+function startHelloWorld(port: number): ChildProcess {
+  const script = `
+    require('reflect-metadata');
+    const { Controller, Get, Module } = require('@nestjs/common');
+    const { NestFactory } = require('@nestjs/core');
+    const { FastifyAdapter } = require('@nestjs/platform-fastify');
+    class Hello { hello() { return { status: 'ok' }; } }
+    Get('hello')(Hello.prototype, 'hello', Object.getOwnPropertyDescriptor(Hello.prototype, 'hello'));
+    Controller()(Hello);
+    class App {}
+    Module({ controllers: [Hello] })(App);
+    NestFactory.create(App, new FastifyAdapter(), { logger: false }).then((app) => app.listen(${port}, '127.0.0.1'));
+  `;
+  return spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function signIn(base: string, login: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`Sign-in of ${login} answered ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** gzip sizes of the web build's initial scripts (those index.html loads) and of each lazy chunk. */
+function bundleSizes(): { initial: number; chunks: { file: string; gzip: number }[] } {
+  const dir = join(ROOT, 'dist', 'apps', 'web', 'browser');
+  const index = readFileSync(join(dir, 'index.html'), 'utf8');
+  const initialFiles = new Set([...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]));
+  const chunks = readdirSync(dir)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => ({ file, gzip: gzipSync(readFileSync(join(dir, file))).length }));
+  const initial = chunks.filter((chunk) => initialFiles.has(chunk.file)).reduce((sum, c) => sum + c.gzip, 0);
+  return {
+    initial,
+    chunks: chunks.filter((chunk) => !initialFiles.has(chunk.file)).sort((a, b) => b.gzip - a.gzip),
+  };
+}
+
+const format = (value: number, digits = 0) => value.toLocaleString('en', { maximumFractionDigits: digits });
+
+function print(rows: Row[]): void {
+  const lines = rows.map((row) => {
+    const m = row.measure;
+    const ratio =
+      row.baseline && m
+        ? `${format((100 * m.requestsPerSecond) / row.baseline.measure.requestsPerSecond)}% of ${row.baseline.name} (${format(row.baseline.measure.requestsPerSecond)}/s)`
+        : '';
+    return [
+      row.scenario,
+      m ? format(m.requestsPerSecond) : '',
+      m ? format(m.p50Ms, 1) : '',
+      m ? format(m.p99Ms, 1) : '',
+      m ? String(m.errors) : '',
+      row.figure ?? ratio,
+      row.target,
+      row.met ? 'met' : 'MISSED',
+    ];
+  });
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'measured against', 'target', ''];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column].length)),
+  );
+  for (const line of [header, ...lines]) {
+    process.stdout.write(`${line.map((cell, column) => cell.padEnd(widths[column])).join('  ')}\n`);
+  }
+}
+
+/**
+ * `npm run bench -- --size S|M|L`: the production build against the generated data, each scenario
+ * driven by autocannon after a warm-up, and in the same run its baseline — the same SQL on a bare
+ * node-postgres pool of the same size, or a bare NestJS hello-world on the same adapter.
+ */
+export default async function run(args: string[]): Promise<number> {
+  const size = sizeOf(args);
+  const seconds = Number(option(args, 'seconds', size.name === 'S' ? '5' : '15'));
+  const warmUp = Math.max(2, Math.round(seconds / 3));
+  const database = await openBenchDatabase(size, false);
+  const pool = new Pool({ connectionString: database.url, max: POOL_SIZE });
+  const apiPort = 3400;
+  const helloPort = 3401;
+  const base = `http://127.0.0.1:${apiPort}`;
+  const api = startApi(database.url, apiPort);
+  const hello = startHelloWorld(helloPort);
+  const rows: Row[] = [];
+  try {
+    const generated = await pool.query(`SELECT to_regclass('bench_enrolment') IS NOT NULL AS ready`);
+    if (!generated.rows[0]?.ready)
+      throw new Error(`Generate the data first: npm run bench:data -- --size ${size.name}`);
+    await waitFor(`${base}/api/health`, api);
+    await waitFor(`http://127.0.0.1:${helloPort}/hello`, hello);
+
+    const measure = async (load: () => Promise<Measure>): Promise<Measure> => {
+      await load().catch(() => undefined);
+      return load();
+    };
+
+    // progress events: fifty learners, each on one of their enrolments, every event a new id
+    const learners: { login: string; enrolmentId: string; lessonIds: string[] }[] = (
+      await pool.query(
+        `SELECT DISTINCT ON (u.idx) 'bench.' || u.idx AS login, e.id AS "enrolmentId",
+                array_agg(l.id ORDER BY l.ordinal) AS "lessonIds"
+           FROM bench_user u JOIN bench_enrolment e ON e.user_id = u.id JOIN bench_lesson l ON l.course_idx = e.course_idx
+          WHERE u.idx <= 50 GROUP BY u.idx, e.id ORDER BY u.idx, e.id`,
+      )
+    ).rows;
+    const tokens = await Promise.all(learners.map((learner) => signIn(base, learner.login)));
+    const eventBody = (connection: number, iteration: number) => {
+      const learner = learners[connection % learners.length];
+      return JSON.stringify({
+        events: [
+          {
+            id: randomUUID(),
+            enrolmentId: learner.enrolmentId,
+            lessonId: learner.lessonIds[iteration % learner.lessonIds.length],
+            kind: 'opened',
+            occurredAt: new Date().toISOString(),
+          },
+        ],
+      });
+    };
+    const progressLoad = () =>
+      httpLoad({
+        url: `${base}/api/v1/progress-events`,
+        method: 'POST',
+        connections: 50,
+        seconds,
+        headers: { 'content-type': 'application/json' },
+        request: (connection, iteration) => ({
+          headers: { authorization: `Bearer ${tokens[connection % tokens.length]}` },
+          body: eventBody(connection, iteration),
+        }),
+      });
+    await httpLoad({ ...{ url: `${base}/api/health`, connections: 10, seconds: warmUp } });
+    const progress = await measure(progressLoad);
+    const rawInsert = await closedLoop(
+      async (worker, iteration) => {
+        const learner = learners[worker % learners.length];
+        await pool.query(
+          `INSERT INTO progress_event (id, enrolment_id, lesson_id, kind, occurred_at)
+           VALUES ($1, $2, $3, 'opened', now()) ON CONFLICT DO NOTHING`,
+          [randomUUID(), learner.enrolmentId, learner.lessonIds[iteration % learner.lessonIds.length]],
+        );
+      },
+      50,
+      seconds,
+    );
+    const progressRatio = progress.requestsPerSecond / rawInsert.requestsPerSecond;
+    rows.push({
+      scenario: 'record a progress event, 50 connections',
+      measure: progress,
+      baseline: { name: 'raw insert-on-conflict', measure: rawInsert },
+      target: '≥ 40% of raw; p99 < 100 ms; 0 errors',
+      met: progressRatio >= 0.4 && progress.p99Ms < 100 && progress.errors === 0,
+    });
+
+    // catalogue search as a learner at a border post
+    const [searcher] = learners;
+    const searcherToken = tokens[0];
+    const searcherUnit = (
+      await pool.query(`SELECT org_unit_id FROM app_user WHERE login = $1`, [searcher.login])
+    ).rows[0].org_unit_id as string;
+    const catalogue = await measure(() =>
+      httpLoad({
+        url: `${base}/api/v1/catalogue/courses?q=border&pageSize=20`,
+        connections: 10,
+        seconds,
+        headers: { authorization: `Bearer ${searcherToken}` },
+      }),
+    );
+    const catalogueRepository = new CatalogueRepository();
+    const rawCatalogue = await closedLoop(
+      async () => {
+        await catalogueRepository.findPage(rawManager(pool), {
+          orgUnitId: searcherUnit,
+          q: 'border',
+          page: 1,
+          pageSize: 20,
+        } as never);
+      },
+      10,
+      seconds,
+    );
+    rows.push({
+      scenario: 'catalogue search, page of 20',
+      measure: catalogue,
+      baseline: { name: 'the raw query', measure: rawCatalogue },
+      target: '≥ 50% of the raw query',
+      met: catalogue.requestsPerSecond / rawCatalogue.requestsPerSecond >= 0.5 && catalogue.errors === 0,
+    });
+
+    // my learning of a learner with 50 enrolments, and the same at 5 and 200
+    const heavy = async (n: number) => {
+      const token = await signIn(base, `bench.heavy${n}`);
+      const userId = (await pool.query(`SELECT id FROM app_user WHERE login = $1`, [`bench.heavy${n}`]))
+        .rows[0].id as string;
+      return { token, userId };
+    };
+    const [five, fifty, twoHundred] = [await heavy(5), await heavy(50), await heavy(200)];
+    const myLearning = (token: string) =>
+      measure(() =>
+        httpLoad({
+          url: `${base}/api/v1/me/learning`,
+          connections: 10,
+          seconds,
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      );
+    const learning50 = await myLearning(fifty.token);
+    const enrolments = new EnrolmentRepository();
+    const rawLearning = await closedLoop(
+      async () => {
+        await Promise.all(
+          (['assigned', 'inProgress', 'completed'] as const).map((section) =>
+            enrolments.findSection(rawManager(pool), fifty.userId, section as never, 1, 20),
+          ),
+        );
+      },
+      10,
+      seconds,
+    );
+    rows.push({
+      scenario: 'my learning, 50 enrolments',
+      measure: learning50,
+      baseline: { name: 'the raw queries', measure: rawLearning },
+      target: '≥ 40% of the raw queries',
+      met: learning50.requestsPerSecond / rawLearning.requestsPerSecond >= 0.4 && learning50.errors === 0,
+    });
+    const learning5 = await myLearning(five.token);
+    const learning200 = await myLearning(twoHundred.token);
+    const growth = learning200.p50Ms / learning5.p50Ms;
+    rows.push({
+      scenario: 'my learning at 200 enrolments vs 5',
+      measure: learning200,
+      figure: `p50 ${format(learning200.p50Ms, 1)} ms vs ${format(learning5.p50Ms, 1)} ms = ${format(growth, 2)}×; 3 queries at any count`,
+      target: 'latency at 200 ≤ 1.5× at 5',
+      met: growth <= 1.5,
+    });
+
+    // public certificate verification against the framework's ceiling
+    const code = (await pool.query(`SELECT code FROM certificate ORDER BY code LIMIT 1`)).rows[0]
+      ?.code as string;
+    const verification = await measure(() =>
+      httpLoad({ url: `${base}/api/v1/certificates/verification/${code}`, connections: 10, seconds }),
+    );
+    const helloWorld = await measure(() =>
+      httpLoad({ url: `http://127.0.0.1:${helloPort}/hello`, connections: 10, seconds }),
+    );
+    rows.push({
+      scenario: 'certificate verification (public)',
+      measure: verification,
+      baseline: { name: 'hello-world', measure: helloWorld },
+      target: '≥ 50% of hello-world',
+      met: verification.requestsPerSecond / helloWorld.requestsPerSecond >= 0.5 && verification.errors === 0,
+    });
+
+    // sign-in: argon2id at the library's defaults (OWASP's m=19 MiB, t=2, p=1)
+    const signIns = await httpLoad({
+      url: `${base}/api/v1/auth/sign-in`,
+      method: 'POST',
+      connections: 4,
+      seconds,
+      headers: { 'content-type': 'application/json' },
+      request: (connection) => ({
+        body: JSON.stringify({ login: `bench.${1 + (connection % 50)}`, password: PASSWORD }),
+      }),
+    });
+    rows.push({
+      scenario: 'sign-in',
+      measure: signIns,
+      figure: `${format(signIns.requestsPerSecond / cpus().length, 1)} sign-ins/s per core (${cpus().length} cores)`,
+      target: 'argon2id at OWASP parameters; report per core',
+      met: signIns.errors === 0,
+    });
+
+    const bundle = bundleSizes();
+    rows.push({
+      scenario: 'web: initial JavaScript, gzip',
+      figure: `${format(bundle.initial / 1024, 1)} kB; largest lazy chunks: ${bundle.chunks
+        .slice(0, 5)
+        .map((chunk) => `${chunk.file} ${format(chunk.gzip / 1024, 1)} kB`)
+        .join(', ')}`,
+      target: '≤ 250 kB',
+      met: bundle.initial <= 250 * 1024,
+    });
+
+    process.stdout.write(
+      `\nSize ${size.name}, ${seconds} s per measure after a ${warmUp} s warm-up, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}):\n\n`,
+    );
+    print(rows);
+    const results = join(ROOT, 'tools', 'bench', 'results');
+    mkdirSync(results, { recursive: true });
+    const file = join(results, `suite-${size.name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ size: size.name, seconds, cpus: cpus().length, rows, bundle }, null, 2),
+    );
+    process.stdout.write(`\nWritten to ${file}\n`);
+    return rows.every((row) => row.met) ? 0 : 1;
+  } finally {
+    api.kill('SIGTERM');
+    hello.kill('SIGTERM');
+    await pool.end();
+    await database.close();
+  }
+}
