@@ -7,6 +7,8 @@ import { expectNoAccessibilityViolations } from './accessibility';
 const PASSWORD = 'BorderAcademy-2026!';
 // argon2 verifies passwords slowly on purpose, and the whole suite shares the machine
 const SIGN_IN_TIMEOUT = 20_000;
+/** A page's first load while the whole suite shares two cores. */
+const LOAD_TIMEOUT = 20_000;
 
 /** A real 2×2 PNG (signature, IHDR, IDAT, IEND with their CRCs), as a trainer's screenshot would be. */
 function png(): Buffer {
@@ -110,7 +112,7 @@ test.describe('course authoring', () => {
 
     // the trainer creates the course with its title in English and Russian
     const trainer = await pageAs(browser, 'tj.trainer', '/authoring');
-    await expect(trainer.getByTestId('new-course')).toBeVisible();
+    await expect(trainer.getByTestId('new-course')).toBeVisible({ timeout: LOAD_TIMEOUT });
     await expectNoAccessibilityViolations(trainer);
     await trainer.getByTestId('new-course').click();
     await trainer.getByTestId('course-code').fill(code);
@@ -121,7 +123,7 @@ test.describe('course authoring', () => {
       'Border Troops of Tajikistan',
     );
     await trainer.getByRole('button', { name: 'Create course' }).click();
-    await expect(trainer.getByTestId('course-title')).toContainText(title);
+    await expect(trainer.getByTestId('course-title')).toContainText(title, { timeout: LOAD_TIMEOUT });
     // a fellow author found by the trainer, who has no access to the users' administration
     await trainer.getByRole('combobox', { name: 'Add an author' }).fill('reviewer');
     await trainer.getByRole('option', { name: /tj\.reviewer/ }).click();
@@ -131,7 +133,7 @@ test.describe('course authoring', () => {
       trainer.locator('mat-chip').filter({ hasText: 'Tajikistan Border Service Reviewer' }),
     ).toBeVisible();
     await trainer.getByTestId('open-draft').click();
-    await expect(trainer.getByTestId('version-status')).toBeVisible();
+    await expect(trainer.getByTestId('version-status')).toBeVisible({ timeout: LOAD_TIMEOUT });
 
     // the outline, built by keyboard: two modules added, the second moved up with Alt+Up
     await addModuleByKeyboard(trainer, 'Reporting and referral', 'Сообщение и передача');
@@ -226,12 +228,13 @@ test.describe('course authoring', () => {
   });
 
   test('a trainer’s course list and a course page work on the screen at hand', async ({ browser }) => {
+    test.slow();
     const trainer = await pageAs(browser, 'kz.trainer', '/authoring');
     const table = trainer.getByTestId('courses-table');
-    await expect(table).toContainText('Integrated Border Management: the basics');
+    await expect(table).toContainText('Integrated Border Management: the basics', { timeout: LOAD_TIMEOUT });
     await expectNoAccessibilityViolations(trainer);
     await table.getByRole('link', { name: /Integrated Border Management: the basics/ }).click();
-    await expect(trainer.getByTestId('version-history')).toBeVisible();
+    await expect(trainer.getByTestId('version-history')).toBeVisible({ timeout: LOAD_TIMEOUT });
     await expectNoAccessibilityViolations(trainer);
     // nothing on the page is wider than the screen
     const overflow = await trainer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
