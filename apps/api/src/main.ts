@@ -1,3 +1,4 @@
+import { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { demoSignInsTable } from '@border-academy/api-db';
 import { ApiConfig, ConfigValidationError, createApiApp, loadApiConfig } from '@border-academy/api-platform';
@@ -23,12 +24,12 @@ async function main(): Promise<void> {
   const app = await createApiApp({ config, features: API_FEATURES, shutdownHooks: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  // the port the server got, which differs from PORT=0 (any free port)
+  const { port } = app.getHttpServer().address() as AddressInfo;
   if (!config.isProduction && config.seedDemoData) {
     logger.log(`Demo sign-ins (development data only):\n${demoSignInsTable()}`);
   }
-  logger.log(
-    `Border Academy is ready at http://${host}:${config.PORT} (API docs: http://${host}:${config.PORT}/api/docs)`,
-  );
+  logger.log(`Border Academy is ready at http://${host}:${port} (API docs: http://${host}:${port}/api/docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -24,13 +24,17 @@ import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
 import { serveWebApp } from '../web/web-app';
 import { APP_VERSION } from './app-version';
+import { exitGracefullyOnSignals, refuseRequestsWhileClosing } from './graceful-shutdown';
 
 export interface CreateApiAppOptions {
   /** Defaults to the configuration read from process.env. */
   config?: ApiConfig;
   /** The domain modules (org, identity, ...) that make up the API. */
   features: Type[];
-  /** Close the server, the database and PostgreSQL on SIGTERM/SIGINT; off in tests. */
+  /**
+   * On SIGTERM/SIGINT, finish the requests in flight, close the server, the database and PostgreSQL,
+   * and exit the process; off in tests.
+   */
   shutdownHooks?: boolean;
 }
 
@@ -104,6 +108,8 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   const config = options.config ?? loadApiConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // a request arriving during shutdown is refused by refuseRequestsWhileClosing, as problem+json
+    return503OnClosing: false,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const id = requestIdFor(request);
@@ -126,6 +132,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       reply.header(REQUEST_ID_HEADER, request.id);
       done();
     });
+    const closing = refuseRequestsWhileClosing(app);
 
     await app.register(cookie);
     await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
@@ -149,7 +156,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
     if (await serveWebApp(app, config.WEB_DIST_DIR)) {
       new NestLogger('WebApp').log(`Serving the web app from ${config.WEB_DIST_DIR}`);
     }
-    if (options.shutdownHooks) app.enableShutdownHooks();
+    if (options.shutdownHooks) exitGracefullyOnSignals(app, closing, config.SHUTDOWN_GRACE_SECONDS * 1000);
     await app.init();
     await fastify.ready();
     return app;

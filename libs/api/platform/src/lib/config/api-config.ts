@@ -116,6 +116,16 @@ export class ApiConfig {
   @Min(1024, { message: 'must be at least 1024' })
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /**
+   * How long requests in flight may run after SIGTERM before their connections are cut; closing
+   * the database follows, and the whole shutdown stays under the 10 s most process managers wait.
+   */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(1, { message: 'must be between 1 and 8' })
+  @Max(8, { message: 'must be between 1 and 8' })
+  SHUTDOWN_GRACE_SECONDS = 8;
+
   /** Sign-in attempts one address may make per minute before it gets 429; per-account locking is separate. */
   @Transform(toInteger)
   @IsInt({ message: 'must be an integer number of attempts' })
