@@ -50,6 +50,36 @@ test.describe('app shell', () => {
   });
 });
 
+test.describe('content security policy', () => {
+  test('the app runs under it without a single violation, its stylesheet loaded by no inline handler', async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) {
+        violations.push(message.text());
+      }
+    });
+    const response = await page.goto('/');
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("script-src-attr 'none'");
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+    const html = (await response?.text()) ?? '';
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    // the global stylesheet applies (a browser's own body margin is 8px)
+    await expect(page.locator('body')).toHaveCSS('margin-top', '0px');
+
+    await page.goto('/sign-in');
+    await expect(page.getByLabel('Login or email')).toBeVisible();
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});
+
 test.describe('API behind the same origin', () => {
   test('answers health and reports the database', async ({ request }) => {
     const response = await request.get('/api/health');

@@ -5,6 +5,7 @@ export * from './lib/access/policy';
 export * from './lib/access/public.decorator';
 export * from './lib/bootstrap/app-version';
 export * from './lib/bootstrap/create-api-app';
+export * from './lib/bootstrap/secure-cookies';
 export * from './lib/config/api-config';
 export * from './lib/logging/logging';
 export * from './lib/problem/domain-error';

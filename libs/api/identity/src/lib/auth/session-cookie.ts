@@ -15,8 +15,8 @@ export function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, t
     path: REFRESH_COOKIE_PATH,
     httpOnly: true,
     sameSite: 'strict',
-    // plain HTTP is allowed on internal networks, where a Secure cookie would never come back
-    secure: request.protocol === 'https',
+    // COOKIE_SECURE, else production or HTTPS: plain HTTP on an internal network must be able to sign in
+    secure: request.secureCookies,
     maxAge: REFRESH_TOKEN_TTL_SECONDS,
   });
 }
@@ -26,6 +26,6 @@ export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply)
     path: REFRESH_COOKIE_PATH,
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    secure: request.secureCookies,
   });
 }

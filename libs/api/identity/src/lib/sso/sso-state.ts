@@ -66,7 +66,7 @@ export function setSsoStateCookie(request: FastifyRequest, reply: FastifyReply, 
     httpOnly: true,
     // the callback is a top-level navigation from the provider's site: Strict would withhold it
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: request.secureCookies,
     maxAge: SSO_STATE_TTL_SECONDS,
   });
 }
@@ -76,7 +76,7 @@ export function clearSsoStateCookie(request: FastifyRequest, reply: FastifyReply
     path: SSO_STATE_COOKIE_PATH,
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: request.secureCookies,
   });
 }
 

@@ -169,6 +169,9 @@ describe('the API application', () => {
     const policy = String(response.headers['content-security-policy']);
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // not even an event-handler attribute: the web app's build inlines no critical CSS
+    expect(policy).toContain("script-src-attr 'none'");
+    expect(policy).not.toContain('unsafe-hashes');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 

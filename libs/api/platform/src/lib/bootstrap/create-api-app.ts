@@ -24,6 +24,7 @@ import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
 import { serveWebApp } from '../web/web-app';
 import { APP_VERSION } from './app-version';
+import { decideSecureCookies } from './secure-cookies';
 import { exitGracefullyOnSignals, refuseRequestsWhileClosing } from './graceful-shutdown';
 
 export interface CreateApiAppOptions {
@@ -83,9 +84,9 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  // Angular's critical-CSS inlining loads the full stylesheet with onload="this.media='all'"; only
-  // that exact handler is allowed, by its hash
-  scriptSrcAttr: ["'unsafe-hashes'", "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='"],
+  // no event-handler attributes at all: the web app's build inlines no critical CSS (whose stylesheet
+  // link would load through onload="…"), see apps/web/project.json
+  scriptSrcAttr: ["'none'"],
   // Angular (and Swagger UI) set inline styles; scripts stay external only
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:'],
@@ -133,6 +134,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       done();
     });
     const closing = refuseRequestsWhileClosing(app);
+    decideSecureCookies(fastify, config);
 
     await app.register(cookie);
     await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });

@@ -117,6 +117,15 @@ export class ApiConfig {
   BODY_LIMIT_BYTES = 1_048_576;
 
   /**
+   * Cookies with the Secure attribute (sent back over HTTPS only). Unset: in production, and on
+   * HTTPS requests elsewhere; `false` is for a production served over plain HTTP on an internal network.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  COOKIE_SECURE?: boolean;
+
+  /**
    * How long requests in flight may run after SIGTERM before their connections are cut; closing
    * the database follows, and the whole shutdown stays under the 10 s most process managers wait.
    */
@@ -249,6 +258,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     'SEED_DEMO_DATA',
     'DATABASE_URL',
     'LOG_PRETTY',
+    'COOKIE_SECURE',
     'OIDC_ISSUER_URL',
     'OIDC_CLIENT_ID',
     'OIDC_CLIENT_SECRET',
