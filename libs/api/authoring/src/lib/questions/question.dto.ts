@@ -16,6 +16,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -105,6 +106,8 @@ export class SaveQuestionRequestDto implements SaveQuestionRequest {
 
   @ApiProperty({ type: ShortAnswerRuleDto, nullable: true })
   @ValidateIf((_, value) => value !== null)
+  // an array passes ValidateNested item by item, so an empty one would pass as a rule
+  @IsObject()
   @ValidateNested()
   @Type(() => ShortAnswerRuleDto)
   shortAnswer!: ShortAnswerRuleDto | null;

@@ -7,13 +7,18 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
+  Validate,
   ValidateIf,
   ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
 
 import { ApiContentText, IsContentText } from '../content/content-text';
@@ -32,10 +37,31 @@ export class QuizDrawDto {
   count!: number;
 }
 
+/**
+ * The field of the other mode is refused, not ignored: its values are checked only in its own mode,
+ * so whatever it held would otherwise pass unseen.
+ */
+@ValidatorConstraint({ name: 'selectionOfItsMode' })
+class SelectionOfItsMode implements ValidatorConstraintInterface {
+  validate(mode: unknown, { object }: ValidationArguments): boolean {
+    const selection = object as QuizSelectionDto;
+    if (mode === 'fixed') return selection.draws === undefined;
+    if (mode === 'random') return selection.questionIds === undefined;
+    return true;
+  }
+
+  defaultMessage({ value }: ValidationArguments): string {
+    return value === 'fixed'
+      ? 'a fixed selection takes questionIds, not draws'
+      : 'a random selection takes draws, not questionIds';
+  }
+}
+
 /** Fixed questions in order (`mode: 'fixed'`), or N random ones per tag (`mode: 'random'`). */
 export class QuizSelectionDto {
   @ApiProperty({ enum: ['fixed', 'random'] })
   @IsIn(['fixed', 'random'])
+  @Validate(SelectionOfItsMode)
   mode!: 'fixed' | 'random';
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Fixed mode: the questions in order' })
@@ -89,6 +115,8 @@ export class SaveQuizRequestDto implements SaveQuizRequest {
   allowReview!: boolean;
 
   @ApiProperty({ allOf: [{ $ref: getSchemaPath(QuizSelectionDto) }] })
+  // an array passes ValidateNested item by item, so an empty one would pass as a selection
+  @IsObject()
   @ValidateNested()
   @Type(() => QuizSelectionDto)
   selection!: QuizSelection;
