@@ -219,10 +219,10 @@ test.describe('course authoring', () => {
 
     // a learner of that border service finds it; a learner of another country does not
     const learner = await pageAs(browser, 'tj.learner', '/learning');
-    await learner.getByLabel('Search by title or code').fill(code);
+    await learner.getByLabel('Search by title, description or code').fill(code);
     await expect(learner.getByText(title)).toBeVisible();
     const outsider = await pageAs(browser, 'kz.learner', '/learning');
-    await outsider.getByLabel('Search by title or code').fill(code);
+    await outsider.getByLabel('Search by title, description or code').fill(code);
     await expect(outsider.getByText('No courses match these filters.')).toBeVisible();
     await expect(outsider.getByText(title)).toHaveCount(0);
   });
