@@ -21,16 +21,6 @@ export interface LessonRecord extends LessonFields {
   kind: LessonKind;
 }
 
-export interface AttachmentRecord {
-  id: string;
-  courseId: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  createdAt: Date;
-}
-
 /** All SQL about a version's outline: its modules and lessons, in order. */
 @Injectable()
 export class OutlineRepository {
@@ -159,17 +149,6 @@ export class OutlineRepository {
         WHERE l.id = r.id AND l.position <> r.number`,
       [moduleId],
     );
-  }
-
-  async findAttachment(manager: EntityManager, id: string): Promise<AttachmentRecord | null> {
-    const rows: (Omit<AttachmentRecord, 'sizeBytes'> & { sizeBytes: string })[] = await manager.query(
-      `SELECT id, course_id AS "courseId", file_name AS "fileName", media_type AS "mediaType",
-              size_bytes AS "sizeBytes", sha256, created_at AS "createdAt"
-         FROM attachment WHERE id = $1`,
-      [id],
-    );
-    const row = rows[0];
-    return row ? { ...row, sizeBytes: Number(row.sizeBytes) } : null;
   }
 
   /** Of the given attachments, those that belong to the course. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessContext, ApiConfig, ValidationProblemException } from '@border-academy/api-platform';
 import {
-  Attachment,
   ContentText,
   CourseVersion,
   CreateLessonRequest,
@@ -22,7 +21,9 @@ import { LockedVersion } from '../versions/course-version.repository';
 import { CourseVersionService } from '../versions/course-version.service';
 import { DraftEditor } from '../versions/draft-editor';
 import { attachmentIdsIn, renderMarkdown } from '../markdown/markdown';
-import { AttachmentRecord, LessonFields, OutlineRepository } from './outline.repository';
+import { AttachmentRepository } from '../attachments/attachment.repository';
+import { AttachmentService } from '../attachments/attachment.service';
+import { LessonFields, OutlineRepository } from './outline.repository';
 
 /** Which kinds of lesson carry which reference. */
 const REFERENCE_OF: Record<LessonKind, 'attachmentId' | 'externalUrl' | 'quizId' | null> = {
@@ -39,6 +40,8 @@ export class OutlineService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outline: OutlineRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly attachmentService: AttachmentService,
     private readonly drafts: DraftEditor,
     private readonly versions: CourseVersionService,
     private readonly languages: ContentLanguageRepository,
@@ -121,9 +124,7 @@ export class OutlineService {
     const manager = this.dataSource.manager;
     const lesson = await this.outline.findLesson(manager, id);
     if (!lesson) throw new CourseContentNotFoundError('lesson', id);
-    const attachment = lesson.attachmentId
-      ? await this.outline.findAttachment(manager, lesson.attachmentId)
-      : null;
+    const attachment = lesson.attachmentId ? await this.attachments.find(manager, lesson.attachmentId) : null;
     const shown = await this.outline.courseAttachments(
       manager,
       lesson.courseId,
@@ -146,7 +147,7 @@ export class OutlineService {
       required: lesson.required,
       body: lesson.body,
       bodyHtml,
-      attachment: attachment ? this.toAttachment(attachment) : null,
+      attachment: attachment ? this.attachmentService.toAttachment(attachment) : null,
       externalUrl: lesson.externalUrl,
       quizId: lesson.quizId,
       estimatedMinutes: lesson.estimatedMinutes,
@@ -185,10 +186,6 @@ export class OutlineService {
 
   private sign(attachmentId: string): string {
     return signAttachmentUrl(attachmentId, this.config.APP_SECRET);
-  }
-
-  private toAttachment(record: AttachmentRecord): Attachment {
-    return { ...record, url: this.sign(record.id), createdAt: record.createdAt.toISOString() };
   }
 
   private async title(title: ContentText, version: LockedVersion): Promise<ContentText> {
