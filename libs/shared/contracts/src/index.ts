@@ -11,3 +11,4 @@ export * from './lib/sso';
 export * from './lib/reference-code';
 export * from './lib/authoring';
 export * from './lib/learning';
+export * from './lib/qualifications';
