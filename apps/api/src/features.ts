@@ -3,6 +3,7 @@ import { AuthoringModule } from '@border-academy/api-authoring';
 import { IdentityModule, UserImportModule } from '@border-academy/api-identity';
 import { LearningModule } from '@border-academy/api-learning';
 import { OrgModule } from '@border-academy/api-org';
+import { QualificationsModule } from '@border-academy/api-qualifications';
 
 /** The domain modules that make up the API; the authorization matrix test builds the app from the same list. */
 export const API_FEATURES: Type[] = [
@@ -11,4 +12,5 @@ export const API_FEATURES: Type[] = [
   UserImportModule,
   AuthoringModule,
   LearningModule,
+  QualificationsModule,
 ];

@@ -11,3 +11,6 @@ export { ORG_UNIT_REF_SQL, personRefSql } from './lib/courses/course.repository'
 export { IdParamDto, OrgUnitRefDto, PageDtoOf, PersonRefDto } from './lib/dto';
 export { attachmentIdsIn, renderMarkdown } from './lib/markdown/markdown';
 export { isoInstant, selectPage } from './lib/sql-page';
+// what the qualifications side reuses for evidence files: the same typed, spooled upload and download headers
+export { receiveUpload, uploadLimitFor } from './lib/attachments/upload-receiver';
+export { contentDisposition } from './lib/attachments/attachment.controller';

@@ -1,1 +1,3 @@
 export * from './lib/learning.module';
+export * from './lib/completion-listeners';
+export { certificateFontPath } from './lib/certificates/certificate-pdf';

@@ -9,6 +9,7 @@ import { AddUserSearchTrigramIndex1765100000000 } from './1765100000000-AddUserS
 import { CreateCourseAuthoring1765200000000 } from './1765200000000-CreateCourseAuthoring';
 import { ShareAttachmentContent1765210000000 } from './1765210000000-ShareAttachmentContent';
 import { CreateLearningRecords1765300000000 } from './1765300000000-CreateLearningRecords';
+import { CreateQualifications1765400000000 } from './1765400000000-CreateQualifications';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateCourseAuthoring1765200000000,
   ShareAttachmentContent1765210000000,
   CreateLearningRecords1765300000000,
+  CreateQualifications1765400000000,
 ];

@@ -6,6 +6,7 @@ import { ApiConfig } from '@border-academy/api-platform';
 import { CertificateController } from './certificates/certificate.controller';
 import { CertificateRepository } from './certificates/certificate.repository';
 import { CertificateService } from './certificates/certificate.service';
+import { EnrolmentCompletionListeners } from './completion-listeners';
 import { EnrolmentController } from './enrolments/enrolment.controller';
 import { EnrolmentRepository } from './enrolments/enrolment.repository';
 import { EnrolmentService } from './enrolments/enrolment.service';
@@ -26,6 +27,7 @@ import { QuizAttemptService } from './quizzes/quiz-attempt.service';
   ],
   controllers: [EnrolmentController, ProgressController, QuizAttemptController, CertificateController],
   providers: [
+    EnrolmentCompletionListeners,
     CertificateRepository,
     CertificateService,
     EnrolmentRepository,
@@ -34,5 +36,6 @@ import { QuizAttemptService } from './quizzes/quiz-attempt.service';
     QuizAttemptRepository,
     QuizAttemptService,
   ],
+  exports: [EnrolmentCompletionListeners],
 })
 export class LearningModule {}

@@ -9,6 +9,7 @@ import {
 } from '@border-academy/shared-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { EnrolmentCompletionListeners } from '../completion-listeners';
 import { EnrolmentRepository } from '../enrolments/enrolment.repository';
 import { LearningRecordNotFoundError } from '../learning.errors';
 
@@ -27,19 +28,27 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly enrolments: EnrolmentRepository,
+    private readonly completionListeners: EnrolmentCompletionListeners,
   ) {}
 
   /**
    * Recomputes the enrolments (whose rows the caller has locked) and issues the certificates their
-   * completion calls for, in the caller's transaction: a completion is never seen without its certificate.
+   * completion calls for, in the caller's transaction: a completion is never seen without its certificate
+   * nor without what other modules grant for it.
    */
   async settle(manager: EntityManager, enrolmentIds: string[]): Promise<Settled> {
     const issuedIds: string[] = [];
+    const completedIds: string[] = [];
     for (const id of enrolmentIds) {
       await this.enrolments.recompute(manager, id);
+      // a certificate is issued exactly once, at the completion: that is the moment to announce
       const issued = await this.enrolments.issueCertificate(manager, id);
-      if (issued) issuedIds.push(issued);
+      if (issued) {
+        issuedIds.push(issued);
+        completedIds.push(id);
+      }
     }
+    await this.completionListeners.notify(manager, completedIds);
     const progress = await this.enrolments.progress(manager, enrolmentIds);
     const issued = progress
       .map((row) => row.certificate)

@@ -47,6 +47,19 @@ export const POLICY = {
   'learning:self': 'signed-in',
   /** Reading (never changing) the enrolments and certificates of people inside the scope. */
   'learning:read-others': ['hr', 'trainer', 'admin'],
+  /** The catalogue of qualifications and what positions require: reference data for those who plan training. */
+  'qualification:read': ['hr', 'trainer', 'admin'],
+  /**
+   * The catalogue of qualifications and positions' requirements are one for the whole platform, like
+   * positions: only HR or an admin of a whole country changes them.
+   */
+  'qualification:write': { roles: ['hr', 'admin'], onTopLevelUnitsOnly: true },
+  /** The compliance matrix, its lists, the drill-down on a person and the exports, over the scope's people. */
+  'compliance:read': ['hr', 'admin'],
+  /** Record a qualification by assessment or by HR's decision with evidence, and revoke one, for the scope's people. */
+  'qualification:grant': ['hr'],
+  /** Assign courses to the scope's people, units and positions. */
+  'assignment:write': ['hr'],
 } as const satisfies Record<string, PolicyRule>;
 
 export type Permission = keyof typeof POLICY;

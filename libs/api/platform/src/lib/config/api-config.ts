@@ -147,6 +147,15 @@ export class ApiConfig {
   @Min(1, { message: 'must be at least 1' })
   VERIFICATIONS_PER_MINUTE = 30;
 
+  /**
+   * The daily reminder job (expiring and expired qualifications, due and overdue assignments, HR's
+   * digest). Safe with several instances; defaults to on, except in tests, which run it themselves.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  REMINDERS_ENABLED?: boolean;
+
   /** Single sign-on through an OpenID Connect provider (Keycloak, AD FS, ...); off unless configured. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s?#]+$/, {
@@ -221,6 +230,10 @@ export class ApiConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  get remindersEnabled(): boolean {
+    return this.REMINDERS_ENABLED ?? this.NODE_ENV !== 'test';
   }
 
   get seedDemoData(): boolean {

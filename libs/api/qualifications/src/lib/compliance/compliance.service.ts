@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import { selectPage } from '@border-academy/api-authoring';
+import {
+  AccessContext,
+  ValidationProblemException,
+  escapeLike,
+  inScopeSql,
+} from '@border-academy/api-platform';
+import {
+  ComplianceMatrix,
+  ComplianceQuery,
+  ComplianceRow,
+  ComplianceSort,
+  ComplianceSummary,
+  ComplianceTrendPoint,
+  DEFAULT_PAGE_SIZE,
+  ExpiringQualification,
+  OverdueAssignment,
+  Page,
+  QualificationRef,
+} from '@border-academy/shared-contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { Clock } from '../clock';
+
+export type ComplianceFilter = Omit<ComplianceQuery, 'page' | 'pageSize' | 'language'>;
+
+/** A statement over the filtered people and their cells, with its parameters; the rest builds on it. */
+interface CellsQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+const ORDER: Record<ComplianceSort, string> = {
+  name: 'lower(f.full_name), f.id',
+  '-name': 'lower(f.full_name) DESC, f.id',
+  unit: 'f.unit_path, lower(f.full_name), f.id',
+  '-unit': 'f.unit_path DESC, lower(f.full_name), f.id',
+  gaps: 'f.gaps, lower(f.full_name), f.id',
+  '-gaps': 'f.gaps DESC, lower(f.full_name), f.id',
+};
+
+/**
+ * The compliance matrix and everything computed from it: people of the scope × the qualifications
+ * their positions require, each cell judged against the clock. Every answer is one SQL statement over
+ * the whole scope; nothing loops over people in Node.
+ */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The subtree paths to read: the caller's scope, narrowed to `unitId` when it lies inside it. */
+  async paths(manager: EntityManager, access: AccessContext, unitId: string | undefined): Promise<string[]> {
+    const scope = access.scope ?? [];
+    if (!unitId) return scope;
+    const rows: { path: string }[] = await manager.query(`SELECT path FROM org_unit WHERE id = $1`, [unitId]);
+    const path = rows[0]?.path;
+    if (!path || !scope.some((root) => path === root || path.startsWith(`${root}.`))) {
+      throw new ValidationProblemException([
+        { field: 'unitId', message: 'Choose a unit inside your scope', code: 'scope' },
+      ]);
+    }
+    return [path];
+  }
+
+  /**
+   * `cells`: one row per person and required qualification (status judged at `$2`), and `people`:
+   * one row per person with a required qualification, their gaps and whether they match the status filter.
+   */
+  cellsQuery(paths: string[], filter: ComplianceFilter, now: Date): CellsQuery {
+    const parameters: unknown[] = [paths, now];
+    const personWhere = [`u.status = 'active'`, inScopeSql('o.path', '$1')];
+    const cellWhere: string[] = [];
+    if (filter.positionId) {
+      parameters.push(filter.positionId);
+      personWhere.push(`u.position_id = $${parameters.length}`);
+    }
+    if (filter.q) {
+      parameters.push(`%${escapeLike(filter.q)}%`);
+      personWhere.push(`(u.full_name ILIKE $${parameters.length} OR u.login ILIKE $${parameters.length})`);
+    }
+    if (filter.area) {
+      parameters.push(filter.area);
+      cellWhere.push(`q.area = $${parameters.length}`);
+    }
+    let statusFilter = 'true';
+    if (filter.status) {
+      parameters.push(filter.status);
+      statusFilter = `bool_or(c.status = $${parameters.length})`;
+    }
+    const sql = `
+      cells AS MATERIALIZED (
+        SELECT u.id AS user_id, u.full_name, u.login, u.org_unit_id, u.position_id, o.path AS unit_path,
+               q.id AS qualification_id, q.area, sq.expires_at,
+               CASE WHEN sq.user_id IS NULL THEN 'missing'
+                    WHEN sq.expires_at IS NULL OR sq.expires_at > $2::timestamptz + make_interval(days => q.warning_days) THEN 'valid'
+                    WHEN sq.expires_at > $2::timestamptz THEN 'expiring' ELSE 'expired' END AS status
+          FROM app_user u
+          JOIN org_unit o ON o.id = u.org_unit_id
+          JOIN position_qualification pq ON pq.position_id = u.position_id
+          JOIN qualification q ON q.id = pq.qualification_id
+          LEFT JOIN staff_qualification sq ON sq.user_id = u.id AND sq.qualification_id = q.id
+         WHERE ${[...personWhere, ...cellWhere].join(' AND ')}
+      ),
+      people AS MATERIALIZED (
+        SELECT c.user_id AS id, min(c.full_name) AS full_name, min(c.login) AS login, min(c.unit_path) AS unit_path,
+               (array_agg(c.org_unit_id))[1] AS org_unit_id, (array_agg(c.position_id))[1] AS position_id,
+               count(*) FILTER (WHERE c.status IN ('missing', 'expired'))::int AS gaps
+          FROM cells c GROUP BY c.user_id
+        HAVING ${statusFilter}
+      )`;
+    return { sql, parameters };
+  }
+
+  async matrix(access: AccessContext, query: ComplianceQuery): Promise<ComplianceMatrix> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const manager = this.dataSource.manager;
+    const paths = await this.paths(manager, access, query.unitId);
+    const { sql, parameters } = this.cellsQuery(paths, query, this.clock.now());
+    const first = parameters.length + 1;
+    const rows: {
+      totals: ComplianceMatrix['totals'];
+      items: ComplianceRow[];
+      columns: QualificationRef[];
+    }[] = await manager.query(
+      `WITH ${sql},
+         kept AS (SELECT c.* FROM cells c JOIN people p ON p.id = c.user_id),
+         paged AS (
+           SELECT f.* FROM people f ORDER BY ${ORDER[query.sort ?? 'name']} OFFSET $${first} LIMIT $${first + 1}
+         ),
+         page_rows AS (
+           SELECT p.*, row_number() OVER () AS ordinal FROM paged p
+         )
+         SELECT
+           (SELECT json_build_object(
+              'people', (SELECT count(*) FROM people)::int,
+              'compliantPeople', (SELECT count(*) FROM people WHERE gaps = 0)::int,
+              'valid', count(*) FILTER (WHERE status = 'valid')::int,
+              'expiring', count(*) FILTER (WHERE status = 'expiring')::int,
+              'expired', count(*) FILTER (WHERE status = 'expired')::int,
+              'missing', count(*) FILTER (WHERE status = 'missing')::int) FROM kept) AS totals,
+           COALESCE((SELECT json_agg(json_build_object(
+              'person', json_build_object('id', r.id, 'fullName', r.full_name, 'login', r.login),
+              'orgUnit', (SELECT json_build_object('id', o.id, 'name', o.name) FROM org_unit o WHERE o.id = r.org_unit_id),
+              'position', (SELECT json_build_object('id', ps.id, 'name', ps.name) FROM position ps WHERE ps.id = r.position_id),
+              'cells', (SELECT json_agg(json_build_object('qualificationId', c.qualification_id, 'status', c.status,
+                                                          'expiresAt', c.expires_at)
+                                        ORDER BY q.area, q.code)
+                          FROM cells c JOIN qualification q ON q.id = c.qualification_id WHERE c.user_id = r.id))
+              ORDER BY r.ordinal) FROM page_rows r), '[]'::json) AS items,
+           COALESCE((SELECT json_agg(json_build_object('id', q.id, 'code', q.code, 'name', q.name, 'area', q.area)
+                                     ORDER BY q.area, q.code)
+                       FROM qualification q
+                      WHERE q.id IN (SELECT c.qualification_id FROM cells c JOIN page_rows r ON r.id = c.user_id)),
+                    '[]'::json) AS columns`,
+      [...parameters, (page - 1) * pageSize, pageSize],
+    );
+    const result = rows[0];
+    const totals = result?.totals ?? {
+      people: 0,
+      compliantPeople: 0,
+      valid: 0,
+      expiring: 0,
+      expired: 0,
+      missing: 0,
+    };
+    return {
+      columns: result?.columns ?? [],
+      items: result?.items ?? [],
+      total: totals.people,
+      page,
+      pageSize,
+      totals,
+    };
+  }
+
+  /** Counts per child unit of the chosen unit (or per unit of the scope) and per area. */
+  async summary(access: AccessContext, filter: ComplianceFilter): Promise<ComplianceSummary> {
+    const manager = this.dataSource.manager;
+    const paths = await this.paths(manager, access, filter.unitId);
+    const { sql, parameters } = this.cellsQuery(paths, filter, this.clock.now());
+    const rows: ComplianceSummary[] = await manager.query(
+      `WITH ${sql},
+       kept AS (SELECT c.*, p.gaps FROM cells c JOIN people p ON p.id = c.user_id),
+       groups AS (
+         -- each chosen root's children, or the roots themselves when they have none
+         SELECT g.id, g.name, g.path FROM org_unit g
+          WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) r(path) WHERE g.path LIKE r.path || '.%' AND g.path NOT LIKE r.path || '.%.%')
+          UNION
+         SELECT g.id, g.name, g.path FROM org_unit g
+          WHERE g.path = ANY($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM org_unit ch WHERE ch.path LIKE g.path || '.%')
+       ),
+       by_unit AS (
+         SELECT g.id, g.name, g.path,
+                count(DISTINCT k.user_id)::int AS people,
+                count(DISTINCT k.user_id) FILTER (WHERE k.gaps = 0)::int AS compliant,
+                count(k.*) FILTER (WHERE k.status = 'valid')::int AS valid,
+                count(k.*) FILTER (WHERE k.status = 'expiring')::int AS expiring,
+                count(k.*) FILTER (WHERE k.status = 'expired')::int AS expired,
+                count(k.*) FILTER (WHERE k.status = 'missing')::int AS missing
+           FROM groups g JOIN kept k ON k.unit_path = g.path OR k.unit_path LIKE g.path || '.%'
+          GROUP BY g.id, g.name, g.path
+       )
+       SELECT
+         COALESCE((SELECT json_agg(json_build_object('orgUnit', json_build_object('id', b.id, 'name', b.name),
+                    'people', b.people, 'compliantPeople', b.compliant, 'valid', b.valid, 'expiring', b.expiring,
+                    'expired', b.expired, 'missing', b.missing) ORDER BY b.path) FROM by_unit b), '[]'::json) AS "byUnit",
+         COALESCE((SELECT json_agg(a ORDER BY a.area) FROM (
+            SELECT k.area,
+                   count(*) FILTER (WHERE k.status = 'valid')::int AS valid,
+                   count(*) FILTER (WHERE k.status = 'expiring')::int AS expiring,
+                   count(*) FILTER (WHERE k.status = 'expired')::int AS expired,
+                   count(*) FILTER (WHERE k.status = 'missing')::int AS missing
+              FROM kept k GROUP BY k.area) a), '[]'::json) AS "byArea"`,
+      parameters,
+    );
+    return rows[0] ?? { byUnit: [], byArea: [] };
+  }
+
+  async trend(
+    access: AccessContext,
+    unitId: string | undefined,
+    days: number,
+  ): Promise<ComplianceTrendPoint[]> {
+    const manager = this.dataSource.manager;
+    const paths = await this.paths(manager, access, unitId);
+    return manager.query(
+      `SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.area, sum(s.required)::int AS required, sum(s.held)::int AS held
+         FROM compliance_snapshot s JOIN org_unit o ON o.id = s.org_unit_id
+        WHERE s.day > ($2::timestamptz)::date - $3::int AND ${inScopeSql('o.path', '$1')}
+        GROUP BY s.day, s.area ORDER BY s.day, s.area`,
+      [paths, this.clock.now(), days],
+    );
+  }
+
+  async expiring(
+    access: AccessContext,
+    query: { unitId?: string; withinDays?: number; page?: number; pageSize?: number },
+  ): Promise<Page<ExpiringQualification>> {
+    const manager = this.dataSource.manager;
+    const paths = await this.paths(manager, access, query.unitId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { rows, total } = await selectPage<ExpiringQualification>(
+      manager,
+      {
+        from: `SELECT json_build_object('id', u.id, 'fullName', u.full_name) AS person,
+                      json_build_object('id', o.id, 'name', o.name) AS "orgUnit",
+                      json_build_object('id', q.id, 'code', q.code, 'name', q.name, 'area', q.area) AS qualification,
+                      sq.expires_at AS "expiresAt", sq.user_id AS sort_user, q.id AS sort_qualification
+                 FROM staff_qualification sq
+                 JOIN app_user u ON u.id = sq.user_id AND u.status = 'active'
+                 JOIN org_unit o ON o.id = u.org_unit_id
+                 JOIN qualification q ON q.id = sq.qualification_id
+                WHERE sq.expires_at > $2::timestamptz AND sq.expires_at <= $2::timestamptz + make_interval(days => $3::int)
+                  AND ${inScopeSql('o.path', '$1')}`,
+        order: 'f."expiresAt", f.sort_user, f.sort_qualification',
+        parameters: [paths, this.clock.now(), query.withinDays ?? 30],
+        sortOnly: ['sort_user', 'sort_qualification'],
+      },
+      page,
+      pageSize,
+    );
+    return { items: rows, total, page, pageSize };
+  }
+
+  async overdue(
+    access: AccessContext,
+    query: { unitId?: string; page?: number; pageSize?: number },
+  ): Promise<Page<OverdueAssignment>> {
+    const manager = this.dataSource.manager;
+    const paths = await this.paths(manager, access, query.unitId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { rows, total } = await selectPage<OverdueAssignment>(
+      manager,
+      {
+        from: `SELECT e.id AS "enrolmentId",
+                      json_build_object('id', u.id, 'fullName', u.full_name) AS person,
+                      json_build_object('id', o.id, 'name', o.name) AS "orgUnit",
+                      json_build_object('id', c.id, 'code', c.code, 'title', v.title) AS course,
+                      e.due_at AS "dueAt", e.progress_percent AS "progressPercent"
+                 FROM enrolment e
+                 JOIN app_user u ON u.id = e.user_id AND u.status = 'active'
+                 JOIN org_unit o ON o.id = u.org_unit_id
+                 JOIN course c ON c.id = e.course_id
+                 JOIN course_version v ON v.id = e.course_version_id
+                WHERE e.due_at IS NOT NULL AND e.due_at < $2::timestamptz
+                  AND e.status IN ('enrolled', 'in_progress', 'failed')
+                  AND ${inScopeSql('o.path', '$1')}`,
+        order: 'f."dueAt", f."enrolmentId"',
+        parameters: [paths, this.clock.now()],
+      },
+      page,
+      pageSize,
+    );
+    return { items: rows, total, page, pageSize };
+  }
+}
