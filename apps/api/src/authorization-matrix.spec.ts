@@ -11,6 +11,8 @@ import { EXCHANGE_ROUTES } from './authorization-matrix/exchange.rows';
 import { IMPORT_ROUTES } from './authorization-matrix/imports.rows';
 import { createMatrixLearning } from './authorization-matrix/learning.fixtures';
 import { LEARNING_ROUTES } from './authorization-matrix/learning.rows';
+import { createMatrixQualifications } from './authorization-matrix/qualifications.fixtures';
+import { QUALIFICATION_ROUTES } from './authorization-matrix/qualifications.rows';
 import {
   CALLERS,
   Caller,
@@ -43,6 +45,7 @@ const MATRIX: RouteRows = {
   ...AUTHORING_ROUTES,
   ...EXCHANGE_ROUTES,
   ...LEARNING_ROUTES,
+  ...QUALIFICATION_ROUTES,
 };
 
 describe('authorization matrix', () => {
@@ -78,6 +81,14 @@ describe('authorization matrix', () => {
         importId: await uploadImport(side, unit),
         course,
         learning: await createMatrixLearning(dataSource, side, user.id, course),
+        qualifications: await createMatrixQualifications(
+          dataSource,
+          side,
+          user.id,
+          row?.org_unit_id ?? '',
+          course,
+          () => uploadEvidence(side, unit),
+        ),
       };
     }
   });
@@ -97,6 +108,22 @@ describe('authorization matrix', () => {
         `login,email,full_name,full_name_cyrillic,language,org_unit,position,roles\r\n` +
           `imported.${side},imported.${side}@example.org,Imported Person,,en,${unit},,learner\r\n`,
       ),
+    });
+    return (response.json() as { id: string }).id;
+  }
+
+  /** An HR person of the unit uploads a one-page PDF as evidence. */
+  async function uploadEvidence(side: string, unit: string): Promise<string> {
+    const uploader = await createTestUser(testApp.app, {
+      login: `evidence.${side}`,
+      orgUnitCode: unit,
+      grants: [['hr', unit]],
+    });
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/evidence?fileName=matrix.pdf',
+      headers: { authorization: uploader.authorization, 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
     });
     return (response.json() as { id: string }).id;
   }

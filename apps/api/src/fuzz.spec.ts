@@ -39,6 +39,7 @@ const WRITES_ON_ANY_INPUT: Record<string, string> = {
   'POST /api/v1/auth/sign-out': 'ends the session of the cookie sent, if any; takes no input',
   'POST /api/v1/auth/sign-out-everywhere': "ends the caller's sessions; takes no input",
   'POST /api/v1/auth/refresh': 'rotates the refresh cookie sent, if any; takes no input',
+  'POST /api/v1/me/notifications/read-all': "marks the caller's own notifications read; takes no input",
 };
 
 type Caller = 'anonymous' | (typeof ROLES)[number];
@@ -86,6 +87,7 @@ describe('bad input on every route', () => {
     );
     Object.assign(realIds, {
       users: target.id,
+      staff: target.id,
       grants: grant?.id,
       'org-units': orgUnitId,
       courses: course.id,

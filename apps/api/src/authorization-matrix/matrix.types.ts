@@ -18,6 +18,22 @@ export interface Target {
   course: CourseTarget;
   /** The user's learning records on that course (see learning.fixtures.ts). */
   learning: LearningTarget;
+  /** Qualification records of the user (see qualifications.fixtures.ts). */
+  qualifications: QualificationTarget;
+}
+
+/**
+ * A qualification the user holds without expiry (so granting it again is refused the same way every
+ * time) and one they lack (so revoking it is), an evidence file on their grant, an assignment of
+ * their unit, one of their notifications, and a position.
+ */
+export interface QualificationTarget {
+  heldId: string;
+  lackedId: string;
+  evidenceId: string;
+  assignmentId: string;
+  notificationId: string;
+  positionId: string;
 }
 
 /** A completed enrolment of the target user with an open quiz attempt and a certificate. */

@@ -154,7 +154,12 @@ export class StaffService {
     access: AccessContext,
     request: { body: Readable | Buffer; contentType: string; fileName: string | null; ip: string | null },
   ): Promise<EvidenceRef> {
-    if (request.contentType.startsWith('video/')) throw new EvidenceTypeRefusedError();
+    if (
+      request.contentType.startsWith('video/') ||
+      !(Buffer.isBuffer(request.body) || request.body instanceof Readable)
+    ) {
+      throw new EvidenceTypeRefusedError();
+    }
     const file = await receiveUpload(
       request.body,
       request.contentType,
@@ -190,6 +195,14 @@ export class StaffService {
 
   async evidenceContent(access: AccessContext, evidenceId: string) {
     const evidence = await this.requireEvidence(this.dataSource.manager, access, evidenceId);
-    return { ...evidence, body: await this.storage.read(evidence.storageKey) };
+    try {
+      return { ...evidence, body: await this.storage.read(evidence.storageKey) };
+    } catch (error) {
+      // a row whose content is gone (a store restored without its files): missing, not a server fault
+      const code = (error as { code?: string; name?: string }).code ?? (error as { name?: string }).name;
+      if (code === 'ENOENT' || code === 'NoSuchKey')
+        throw new QualificationRecordNotFoundError('stored evidence file', evidenceId);
+      throw error;
+    }
   }
 }

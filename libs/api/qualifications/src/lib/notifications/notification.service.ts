@@ -69,7 +69,8 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
 
   async markRead(userId: string, id: string): Promise<void> {
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`,
+      `WITH marked AS (UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id)
+       SELECT id FROM marked`,
       [id, userId],
     );
     if (rows.length === 0) throw new QualificationRecordNotFoundError('notification', id);
