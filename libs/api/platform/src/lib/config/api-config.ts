@@ -156,6 +156,16 @@ export class ApiConfig {
   @IsBoolean({ message: 'must be true or false' })
   REMINDERS_ENABLED?: boolean;
 
+  /** Mail the reminders through this SMTP server (`smtp://user:password@host:587`); unset: in-app only. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of reminder mail. */
+  @IsString()
+  @MinLength(3, { message: 'must be a mail address' })
+  MAIL_FROM = 'Border Academy <no-reply@border-academy.local>';
+
   /** Single sign-on through an OpenID Connect provider (Keycloak, AD FS, ...); off unless configured. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s?#]+$/, {

@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ApiConfig } from '@border-academy/api-platform';
 import { NotificationPage } from '@border-academy/shared-contracts';
+import { Transporter, createTransport } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Clock } from '../clock';
 import { QualificationRecordNotFoundError } from '../qualifications.errors';
+import { MailableNotification, reminderMail } from './reminder-mail';
 
 /** The lock every instance takes before the daily run; the one that gets it works, the others skip. */
 const REMINDER_LOCK = 0x62615f72656d; // "ba_rem"
@@ -21,6 +23,9 @@ export interface ReminderRun {
   dueSoon: number;
   overdue: number;
   digests: number;
+  /** Notifications mailed after the run (SMTP_URL set), and those the server refused. */
+  mailed: number;
+  mailFailures: number;
 }
 
 /**
@@ -32,6 +37,7 @@ export interface ReminderRun {
 export class NotificationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('reminders');
   private timer: NodeJS.Timeout | null = null;
+  private mailer: Transporter | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +58,7 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    this.mailer?.close();
   }
 
   async list(userId: string, page: number, pageSize: number): Promise<NotificationPage> {
@@ -87,8 +94,17 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
   async runDaily(): Promise<ReminderRun> {
     const now = this.clock.now();
     const day = now.toISOString().slice(0, 10);
-    const skipped: ReminderRun = { ran: false, expiring: 0, expired: 0, dueSoon: 0, overdue: 0, digests: 0 };
-    return this.dataSource.transaction(async (manager) => {
+    const skipped: ReminderRun = {
+      ran: false,
+      expiring: 0,
+      expired: 0,
+      dueSoon: 0,
+      overdue: 0,
+      digests: 0,
+      mailed: 0,
+      mailFailures: 0,
+    };
+    const run = await this.dataSource.transaction(async (manager) => {
       const [lock]: { locked: boolean }[] = await manager.query(
         `SELECT pg_try_advisory_xact_lock($1) AS locked`,
         [REMINDER_LOCK],
@@ -105,9 +121,45 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
         `UPDATE job_run SET finished_at = now(), summary = $2 WHERE job = 'reminders' AND day = $1`,
         [day, JSON.stringify(run)],
       );
-      this.logger.log(`Daily reminders for ${day}: ${JSON.stringify(run)}`);
       return run;
     });
+    // mail after the commit, outside the lock: a slow mail server holds up nobody
+    if (run.ran) Object.assign(run, await this.mailPending(now));
+    if (run.ran) this.logger.log(`Daily reminders for ${day}: ${JSON.stringify(run)}`);
+    return run;
+  }
+
+  /**
+   * Mails the notifications of the last two days not mailed yet, when SMTP is configured; each one is
+   * marked once the server took it, so a run that stops half-way mails the rest next time.
+   */
+  async mailPending(now: Date): Promise<{ mailed: number; mailFailures: number }> {
+    if (!this.config.SMTP_URL) return { mailed: 0, mailFailures: 0 };
+    this.mailer ??= createTransport(this.config.SMTP_URL);
+    const pending: MailableNotification[] = await this.dataSource.query(
+      `SELECT n.id, n.kind, n.data, u.email, u.full_name AS "fullName", u.language
+         FROM notification n JOIN app_user u ON u.id = n.user_id
+        WHERE n.mailed_at IS NULL AND n.created_at > $1::timestamptz - interval '2 days'
+          AND u.email IS NOT NULL AND u.status = 'active'
+        ORDER BY n.created_at, n.id`,
+      [now],
+    );
+    let mailed = 0;
+    let mailFailures = 0;
+    for (const notification of pending) {
+      const mail = reminderMail(notification);
+      try {
+        await this.mailer.sendMail({ from: this.config.MAIL_FROM, to: notification.email, ...mail });
+        await this.dataSource.query(`UPDATE notification SET mailed_at = now() WHERE id = $1`, [
+          notification.id,
+        ]);
+        mailed += 1;
+      } catch (error) {
+        mailFailures += 1;
+        this.logger.warn(`A reminder mail was refused: ${(error as Error).message}`);
+      }
+    }
+    return { mailed, mailFailures };
   }
 
   /** The reminders due at `now`; each one's key makes a second call a no-op. */
@@ -133,9 +185,9 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
         [now, kind],
       );
       return count(
-        `INSERT INTO notification (user_id, kind, data, dedupe_key)
+        `INSERT INTO notification (user_id, kind, data, dedupe_key, created_at)
          SELECT sq.user_id, 'qualification-${kind}', json_build_object('qualificationName', q.name, 'expiresAt', sq.expires_at),
-                'qualification-${kind}:' || sq.grant_id
+                'qualification-${kind}:' || sq.grant_id, $1
            FROM staff_qualification sq JOIN qualification q ON q.id = sq.qualification_id
            JOIN app_user u ON u.id = sq.user_id AND u.status = 'active'
           WHERE sq.expires_at IS NOT NULL AND ${condition}
@@ -151,9 +203,9 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
 
     const enrolmentReminder = (kind: 'due-soon' | 'overdue', condition: string) =>
       count(
-        `INSERT INTO notification (user_id, kind, data, dedupe_key)
+        `INSERT INTO notification (user_id, kind, data, dedupe_key, created_at)
          SELECT e.user_id, 'assignment-${kind}', json_build_object('courseTitle', v.title, 'dueAt', e.due_at, 'enrolmentId', e.id),
-                'assignment-${kind}:' || e.id || ':' || to_char(e.due_at, 'YYYY-MM-DD')
+                'assignment-${kind}:' || e.id || ':' || to_char(e.due_at, 'YYYY-MM-DD'), $1
            FROM enrolment e JOIN course_version v ON v.id = e.course_version_id
            JOIN app_user u ON u.id = e.user_id AND u.status = 'active'
           WHERE e.due_at IS NOT NULL AND e.status IN ('enrolled', 'in_progress', 'failed') AND ${condition}
@@ -168,9 +220,9 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
 
     // HR's digest: per HR person, the counts over their scope, once a day and only when there is something
     const digests = await count(
-      `INSERT INTO notification (user_id, kind, data, dedupe_key)
+      `INSERT INTO notification (user_id, kind, data, dedupe_key, created_at)
        SELECT hr.user_id, 'hr-digest', json_build_object('day', $2::text, 'overdue', d.overdue, 'expiring', d.expiring, 'expired', d.expired),
-              'hr-digest:' || $2::text
+              'hr-digest:' || $2::text, $1
          FROM (SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id AND u.status = 'active'
                 WHERE g.role = 'hr') hr
         CROSS JOIN LATERAL (
@@ -193,7 +245,7 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
        ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
       [now, day],
     );
-    return { ran: true, expiring, expired, dueSoon, overdue, digests };
+    return { ran: true, expiring, expired, dueSoon, overdue, digests, mailed: 0, mailFailures: 0 };
   }
 
   /** Per unit and area: how many required qualifications its people hold at `at`; the trend reads these. */
