@@ -3,7 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { Database } from '@border-academy/api-db';
 import { Client } from 'pg';
 
-import { BenchSize, LESSONS_PER_COURSE, benchLocation, sizeOf } from './sizes';
+import {
+  BENCH_POSITIONS,
+  BENCH_QUALIFICATIONS,
+  BenchSize,
+  LESSONS_PER_COURSE,
+  benchLocation,
+  sizeOf,
+} from './sizes';
 
 const log = {
   log: (message: string) => process.stdout.write(`${message}\n`),
@@ -63,6 +70,22 @@ function steps(size: BenchSize): [string, string][] {
   const repeats = Math.max(0, Math.round((7 * size.eventsPerEnrolment) / 6 - 7));
   return [
     [
+      `${BENCH_QUALIFICATIONS} qualifications, ${BENCH_POSITIONS} positions requiring 3 to 8 each`,
+      `CREATE TABLE bench_position AS SELECT g AS idx, gen_random_uuid() AS id FROM generate_series(1, ${BENCH_POSITIONS}) g;
+       INSERT INTO position (id, code, name)
+         SELECT id, 'bench-position-' || idx, jsonb_build_object('en', 'Bench position ' || idx, 'ru', 'Должность ' || idx)
+           FROM bench_position;
+       CREATE TABLE bench_qualification AS SELECT g AS idx, gen_random_uuid() AS id FROM generate_series(1, ${BENCH_QUALIFICATIONS}) g;
+       INSERT INTO qualification (id, code, name, area, level, rule, validity_months, warning_days)
+         SELECT id, 'bench-q-' || idx, jsonb_build_object('en', 'Qualification ' || idx, 'ru', 'Квалификация ' || idx),
+                (ARRAY['IBM','MIGRATION','TRADE'])[1 + idx % 3]::thematic_area, 1 + idx % 8, 'assessment', 24, 60
+           FROM bench_qualification;
+       -- position p requires 3 + p % 6 consecutive qualifications, starting at its own offset
+       INSERT INTO position_qualification (position_id, qualification_id)
+         SELECT p.id, q.id FROM bench_position p JOIN bench_qualification q
+             ON (q.idx - p.idx * 3 + 10 * ${BENCH_QUALIFICATIONS}) % ${BENCH_QUALIFICATIONS} < 3 + p.idx % 6`,
+    ],
+    [
       'border posts',
       `CREATE TABLE bench_post AS
          SELECT g AS idx, gen_random_uuid() AS id, r.id AS parent_id, r.path || '.bench-post-' || g AS path,
@@ -82,7 +105,7 @@ function steps(size: BenchSize): [string, string][] {
        INSERT INTO app_user (id, login, email, full_name, full_name_cyrillic, language, position_id, org_unit_id, password_hash)
          SELECT u.id, 'bench.' || u.idx, 'bench.' || u.idx || '@example.org', 'Officer ' || u.idx,
                 'Сотрудник ' || u.idx, CASE WHEN u.idx % 3 = 0 THEN 'en' ELSE 'ru' END,
-                (SELECT id FROM position ORDER BY code OFFSET u.idx % 3 LIMIT 1), u.org_unit_id,
+                (SELECT id FROM bench_position WHERE idx = 1 + u.idx % ${BENCH_POSITIONS}), u.org_unit_id,
                 (SELECT password_hash FROM app_user WHERE login = 'kz.learner')
            FROM bench_user u;
        INSERT INTO role_grant (user_id, role, org_unit_id) SELECT id, 'learner', org_unit_id FROM bench_user`,
@@ -182,6 +205,31 @@ function steps(size: BenchSize): [string, string][] {
            FROM app_user u JOIN bench_course c ON c.idx <= substring(u.login FROM 12)::int
           WHERE u.login LIKE 'bench.heavy%'`,
     ],
+    [
+      'qualifications held (8 in 10 of those required, granted over the last 900 days for 24 months)',
+      `CREATE TABLE bench_holding AS
+         SELECT u.id AS user_id, q.id AS qualification_id, gen_random_uuid() AS grant_id,
+                now() - (abs(hashint4(u.idx * 31 + q.idx)) % 900) * interval '1 day' AS granted_at
+           FROM bench_user u JOIN bench_position p ON p.idx = 1 + u.idx % ${BENCH_POSITIONS}
+           JOIN position_qualification pq ON pq.position_id = p.id
+           JOIN bench_qualification q ON q.id = pq.qualification_id
+          WHERE abs(hashint4(u.idx * 7 + q.idx)) % 10 < 8;
+       INSERT INTO qualification_grant (id, user_id, qualification_id, source, granted_at, expires_at)
+         SELECT grant_id, user_id, qualification_id, 'assessment', granted_at, granted_at + interval '24 months' FROM bench_holding;
+       INSERT INTO staff_qualification (user_id, qualification_id, grant_id, granted_at, expires_at)
+         SELECT user_id, qualification_id, grant_id, granted_at, granted_at + interval '24 months' FROM bench_holding;
+       INSERT INTO app_user (login, email, full_name, language, org_unit_id, password_hash)
+         SELECT 'bench.hr', 'bench.hr@example.org', 'Bench HR', 'en', id, (SELECT password_hash FROM app_user WHERE login = 'kz.hr')
+           FROM org_unit WHERE code = 'kz';
+       -- HR over the officers of as many countries as hold at least half of them
+       INSERT INTO role_grant (user_id, role, org_unit_id)
+         SELECT (SELECT id FROM app_user WHERE login = 'bench.hr'), 'hr', c.id
+           FROM (SELECT o.id, count(u.id) AS own, sum(count(u.id)) OVER (ORDER BY o.code) AS running
+                   FROM org_unit o LEFT JOIN org_unit d ON d.path LIKE o.path || '.%'
+                   LEFT JOIN bench_user u ON u.org_unit_id = d.id
+                  WHERE o.depth = 0 GROUP BY o.id, o.code) c
+          WHERE c.running - c.own < ${size.users} / 2`,
+    ],
     ['statistics', `ANALYZE`],
   ];
 }
@@ -201,7 +249,8 @@ export default async function generate(args: string[]): Promise<number> {
     }
     const counts: { table: string; rows: string }[] = await database.dataSource.query(
       `SELECT relname AS table, n_live_tup::text AS rows FROM pg_stat_user_tables
-        WHERE relname IN ('org_unit','app_user','course','lesson','enrolment','progress_event','certificate')
+        WHERE relname IN ('org_unit','app_user','course','lesson','enrolment','progress_event','certificate',
+                          'qualification','position_qualification','staff_qualification')
         ORDER BY relname`,
     );
     log.log(`Size ${size.name} generated in ${((performance.now() - started) / 1000).toFixed(1)} s:`);

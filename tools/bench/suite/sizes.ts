@@ -16,6 +16,10 @@ export const SIZES: Record<BenchSize['name'], BenchSize> = {
   L: { name: 'L', users: 100_000, posts: 2_000, courses: 500, enrolmentsPerUser: 10, eventsPerEnrolment: 10 },
 };
 
+/** Qualifications, and positions requiring 3 to 8 of them each, at every size. */
+export const BENCH_QUALIFICATIONS = 30;
+export const BENCH_POSITIONS = 10;
+
 /** Lessons in each generated course: two modules of three text lessons. */
 export const LESSONS_PER_COURSE = 6;
 
