@@ -18,3 +18,4 @@ export * from './lib/problem/api-problem-responses';
 export * from './lib/paging/page-query.dto';
 export * from './lib/sql/sql';
 export * from './lib/sql/changes';
+export * from './lib/privacy/personal-data-registry';

@@ -12,3 +12,4 @@ export * from './lib/reference-code';
 export * from './lib/authoring';
 export * from './lib/learning';
 export * from './lib/qualifications';
+export * from './lib/privacy';

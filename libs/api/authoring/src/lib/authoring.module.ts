@@ -9,6 +9,7 @@ import { AttachmentController } from './attachments/attachment.controller';
 import { AttachmentRepository } from './attachments/attachment.repository';
 import { AttachmentService } from './attachments/attachment.service';
 import { AttachmentStorage, attachmentStorageFor } from './attachments/attachment-storage';
+import { AuthoringPersonalData } from './authoring-personal-data';
 
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
@@ -51,6 +52,7 @@ import { ReviewQueueRepository } from './versions/review-queue.repository';
   providers: [
     AttachmentRepository,
     AttachmentService,
+    AuthoringPersonalData,
     { provide: AttachmentStorage, useFactory: attachmentStorageFor, inject: [ApiConfig] },
     CatalogueRepository,
     CatalogueService,

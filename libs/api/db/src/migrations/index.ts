@@ -10,6 +10,7 @@ import { CreateCourseAuthoring1765200000000 } from './1765200000000-CreateCourse
 import { ShareAttachmentContent1765210000000 } from './1765210000000-ShareAttachmentContent';
 import { CreateLearningRecords1765300000000 } from './1765300000000-CreateLearningRecords';
 import { CreateQualifications1765400000000 } from './1765400000000-CreateQualifications';
+import { AddUserErasedAt1765600000000 } from './1765600000000-AddUserErasedAt';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ShareAttachmentContent1765210000000,
   CreateLearningRecords1765300000000,
   CreateQualifications1765400000000,
+  AddUserErasedAt1765600000000,
 ];

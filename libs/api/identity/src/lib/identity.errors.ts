@@ -81,3 +81,14 @@ export class ResetLinkGoneError extends DomainError {
     );
   }
 }
+
+/** Erasure is for good: an erased person can be neither changed nor erased again. */
+export class PersonErasedError extends DomainError {
+  readonly status = 409;
+  readonly type = 'urn:border-academy:problem:person-erased';
+  readonly title = 'Conflict';
+
+  constructor() {
+    super('The personal data of this person has been erased; the record can no longer be changed');
+  }
+}

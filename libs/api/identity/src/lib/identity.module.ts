@@ -10,6 +10,9 @@ import { AuthService } from './auth/auth.service';
 import { LocalStrategy } from './auth/local.strategy';
 import { PasswordResetRepository } from './password-reset/password-reset.repository';
 import { PasswordResetService } from './password-reset/password-reset.service';
+import { IdentityPersonalData } from './privacy/identity-personal-data';
+import { PrivacyController } from './privacy/privacy.controller';
+import { PrivacyService } from './privacy/privacy.service';
 import { SsoController } from './sso/sso.controller';
 import { SsoRepository } from './sso/sso.repository';
 import { SsoService } from './sso/sso.service';
@@ -26,13 +29,15 @@ import { UserService } from './users/user.service';
       useFactory: (config: ApiConfig) => [{ ttl: 60_000, limit: config.SIGN_IN_ATTEMPTS_PER_MINUTE }],
     }),
   ],
-  controllers: [AuthController, MeController, SsoController, UserController],
+  controllers: [AuthController, MeController, SsoController, UserController, PrivacyController],
   providers: [
     AuthRepository,
     AuthService,
     LocalStrategy,
     PasswordResetRepository,
     PasswordResetService,
+    IdentityPersonalData,
+    PrivacyService,
     SsoRepository,
     SsoService,
     UserRepository,

@@ -10,6 +10,7 @@ import { EnrolmentCompletionListeners } from './completion-listeners';
 import { EnrolmentController } from './enrolments/enrolment.controller';
 import { EnrolmentRepository } from './enrolments/enrolment.repository';
 import { EnrolmentService } from './enrolments/enrolment.service';
+import { LearningPersonalData } from './learning-personal-data';
 import { ProgressController } from './progress/progress.controller';
 import { ProgressService } from './progress/progress.service';
 import { QuizAttemptController } from './quizzes/quiz-attempt.controller';
@@ -32,6 +33,7 @@ import { QuizAttemptService } from './quizzes/quiz-attempt.service';
     CertificateService,
     EnrolmentRepository,
     EnrolmentService,
+    LearningPersonalData,
     ProgressService,
     QuizAttemptRepository,
     QuizAttemptService,

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'user.sso-link',
   'grant.add',
   'grant.remove',
+  'privacy.export',
+  'privacy.erase',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -99,6 +99,11 @@ export interface UserSummary {
   /** ISO 8601 instant until which sign-in is locked after wrong passwords, or null. */
   lockedUntil: string | null;
   createdAt: string;
+  /**
+   * ISO 8601 instant at which the person's personal data was erased on request; absent otherwise. An
+   * erased person stays suspended and can no longer be changed.
+   */
+  erasedAt?: string;
 }
 
 /** One user with their role grants. */

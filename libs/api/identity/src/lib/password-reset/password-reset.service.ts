@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 
 import { AuthRepository } from '../auth/auth.repository';
 import { RequestOrigin, hashToken } from '../auth/auth.service';
-import { ResetLinkGoneError, UserNotFoundError } from '../identity.errors';
+import { PersonErasedError, ResetLinkGoneError, UserNotFoundError } from '../identity.errors';
 import { hashPassword } from '../password/password-hasher';
 import { assertPasswordAcceptable } from '../password/password-policy';
 import { UserRepository } from '../users/user.repository';
@@ -43,9 +43,9 @@ export class PasswordResetService {
   ): Promise<ResetLink> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.users.findForUpdate(manager, access.scope ?? [], userId))) {
-        throw new UserNotFoundError(userId);
-      }
+      const user = await this.users.findForUpdate(manager, access.scope ?? [], userId);
+      if (!user) throw new UserNotFoundError(userId);
+      if (user.erasedAt) throw new PersonErasedError();
       const revokedLinks = await this.repository.revokeLive(manager, userId);
       const link = await this.repository.insert(manager, {
         userId,

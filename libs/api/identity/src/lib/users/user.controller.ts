@@ -91,6 +91,7 @@ export class UserController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: UserDetailsDto })
+  @ApiProblemResponses(409)
   @HttpCode(200)
   addGrant(
     @Access() access: AccessContext,
@@ -137,6 +138,7 @@ export class UserController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiCreatedResponse({ type: ResetLinkDto })
+  @ApiProblemResponses(409)
   issueResetLink(
     @Access() access: AccessContext,
     @Param() params: UserIdParamDto,

@@ -147,6 +147,12 @@ export class UserSummaryDto implements UserSummary {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the personal data was erased on request; absent for a person not erased',
+  })
+  erasedAt?: string;
 }
 
 export class UserDetailsDto extends UserSummaryDto implements UserDetails {

@@ -28,6 +28,7 @@ interface UserRow {
   roles: Role[];
   locked_until: Date | null;
   created_at: Date;
+  erased_at: Date | null;
   grants?: RoleGrant[];
   total_count?: string;
 }
@@ -46,7 +47,7 @@ const ORDER_BY: Record<UserSort, string> = {
 
 const SELECT_USER = `
   SELECT u.id, u.login, u.email, u.full_name, u.full_name_cyrillic, u.language, u.status, u.org_unit_id,
-         ou.name AS org_unit_name, u.position_id, u.locked_until, u.created_at`;
+         ou.name AS org_unit_name, u.position_id, u.locked_until, u.created_at, u.erased_at`;
 
 /** The position's name and the roles of the user of `alias`; a list computes them for its page only. */
 function namesAndRolesSql(alias: string): string {
@@ -86,6 +87,7 @@ function toSummary(row: UserRow): UserSummary {
     roles: row.roles,
     lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
     createdAt: row.created_at.toISOString(),
+    ...(row.erased_at ? { erasedAt: row.erased_at.toISOString() } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { AuthRepository } from '../auth/auth.repository';
-import { EmailTakenError, LoginTakenError, UserNotFoundError } from '../identity.errors';
+import { EmailTakenError, LoginTakenError, PersonErasedError, UserNotFoundError } from '../identity.errors';
 import { UserRepository } from './user.repository';
 
 export class GrantNotFoundError extends NotFoundError {
@@ -100,6 +100,7 @@ export class UserService {
       await this.dataSource.transaction(async (manager) => {
         const before = await this.repository.findForUpdate(manager, scope, userId);
         if (!before) throw new UserNotFoundError(userId);
+        if (before.erasedAt) throw new PersonErasedError();
         if (request.orgUnitId && !(await this.repository.isUnitInScope(manager, scope, request.orgUnitId))) {
           throw new ValidationProblemException([notAdministered('orgUnitId')]);
         }
@@ -214,7 +215,9 @@ export class UserService {
   ): Promise<UserDetails> {
     const scope = access.scope ?? [];
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repository.findForUpdate(manager, scope, userId))) throw new UserNotFoundError(userId);
+      const user = await this.repository.findForUpdate(manager, scope, userId);
+      if (!user) throw new UserNotFoundError(userId);
+      if (user.erasedAt) throw new PersonErasedError();
       if (!(await this.repository.isUnitInScope(manager, scope, request.orgUnitId))) {
         throw new ValidationProblemException([notAdministered('orgUnitId')]);
       }

@@ -22,6 +22,10 @@ export const POLICY = {
   /** Bulk import of users from a file, on units inside the scope. */
   'user:import': ['admin'],
   'audit:read': ['admin'],
+  /** Everything held about a person of the scope, as JSON or PDF; each export is audited. */
+  'personal-data:export': ['admin'],
+  /** Erasure on request: anonymises a person of the scope for good. */
+  'personal-data:erase': ['admin'],
   /** Add, rename, move, deactivate and reactivate org units inside the scope. */
   'org-unit:write': ['admin'],
   /**

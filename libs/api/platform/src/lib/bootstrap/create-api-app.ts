@@ -20,6 +20,7 @@ import { AccessGuard } from '../access/access.guard';
 import { ApiConfig, loadApiConfig } from '../config/api-config';
 import { HealthController } from '../health/health.controller';
 import { REQUEST_ID_HEADER, loggerParams, requestIdFor } from '../logging/logging';
+import { PersonalDataRegistry } from '../privacy/personal-data-registry';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
 import { serveWebApp } from '../web/web-app';
@@ -71,8 +72,9 @@ class ApiRootModule {
       providers: [
         { provide: ApiConfig, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
+        PersonalDataRegistry,
       ],
-      exports: [ApiConfig],
+      exports: [ApiConfig, PersonalDataRegistry],
       global: true,
     };
   }
