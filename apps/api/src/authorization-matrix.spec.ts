@@ -25,6 +25,7 @@ import {
 import { ORG_ROUTES } from './authorization-matrix/org.rows';
 import { PLATFORM_ROUTES } from './authorization-matrix/platform.rows';
 import { POSITION_ROUTES } from './authorization-matrix/positions.rows';
+import { PRIVACY_ROUTES } from './authorization-matrix/privacy.rows';
 import { USER_ROUTES } from './authorization-matrix/users.rows';
 import { API_FEATURES } from './features';
 
@@ -46,6 +47,7 @@ const MATRIX: RouteRows = {
   ...EXCHANGE_ROUTES,
   ...LEARNING_ROUTES,
   ...QUALIFICATION_ROUTES,
+  ...PRIVACY_ROUTES,
 };
 
 describe('authorization matrix', () => {
@@ -74,6 +76,11 @@ describe('authorization matrix', () => {
         [user.id],
       );
       const course = await createMatrixCourse(dataSource, side, row?.org_unit_id ?? '');
+      const erasable = await createTestUser(testApp.app, {
+        login: `erasable.${side}`,
+        orgUnitCode: unit,
+        grants: [['learner', unit]],
+      });
       targets[side] = {
         userId: user.id,
         orgUnitId: row?.org_unit_id ?? '',
@@ -89,6 +96,7 @@ describe('authorization matrix', () => {
           course,
           () => uploadEvidence(side, unit),
         ),
+        erasable: { userId: erasable.id, login: erasable.login },
       };
     }
   });

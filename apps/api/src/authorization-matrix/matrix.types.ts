@@ -20,6 +20,8 @@ export interface Target {
   learning: LearningTarget;
   /** Qualification records of the user (see qualifications.fixtures.ts). */
   qualifications: QualificationTarget;
+  /** Another learner of the unit, for the erasure of personal data, which cannot be undone. */
+  erasable: { userId: string; login: string };
 }
 
 /**
