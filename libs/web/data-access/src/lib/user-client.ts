@@ -4,7 +4,10 @@ import { Observable } from 'rxjs';
 import {
   AddRoleGrantRequest,
   CreateUserRequest,
+  ErasureRequest,
+  ErasureResult,
   Page,
+  PersonalDataFormat,
   ResetLink,
   UpdateUserRequest,
   UserDetails,
@@ -58,6 +61,20 @@ export class UserClient {
   /** A one-time link for the person to set a password; the server shows it in this answer only. */
   issueResetLink(id: string): Observable<ResetLink> {
     return this.http.post<ResetLink>(`${this.url(id)}/reset-links`, null, { context: this.context });
+  }
+
+  /** Everything held about the person, as a file to save: JSON or PDF; the server audits each export. */
+  personalData(id: string, format: PersonalDataFormat): Observable<Blob> {
+    return this.http.get(`${this.url(id)}/personal-data`, {
+      params: { format },
+      responseType: 'blob',
+      context: this.context,
+    });
+  }
+
+  /** Anonymises the person for good; 409 when they are already erased. */
+  erase(id: string, request: ErasureRequest): Observable<ErasureResult> {
+    return this.http.post<ErasureResult>(`${this.url(id)}/erasure`, request, { context: this.context });
   }
 
   private url(id: string): string {

@@ -27,6 +27,8 @@ const PROBLEMS: Record<string, { text: string; field?: string }> = {
   'urn:border-academy:problem:login-taken': { text: i18nKey('admin.problems.loginTaken'), field: 'login' },
   'urn:border-academy:problem:email-taken': { text: i18nKey('admin.problems.emailTaken'), field: 'email' },
   'urn:border-academy:problem:user-not-found': { text: i18nKey('admin.problems.userNotFound') },
+  'urn:border-academy:problem:person-erased': { text: i18nKey('admin.problems.personErased') },
+  'urn:border-academy:problem:self-erasure': { text: i18nKey('admin.problems.selfErasure') },
 };
 
 /** Field errors of the server's checks that the administration words itself; others keep the server's words. */
@@ -37,6 +39,7 @@ const FIELD_PROBLEMS: Record<string, string> = {
   'top-level': i18nKey('admin.fieldProblems.topLevel'),
   exists: i18nKey('admin.fieldProblems.unknownPosition'),
   isEmail: i18nKey('admin.fieldProblems.email'),
+  confirm: i18nKey('admin.fieldProblems.confirmLogin'),
 };
 
 /** What went wrong with a call, for a message beside the action that failed. */

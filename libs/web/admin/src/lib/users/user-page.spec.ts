@@ -271,4 +271,119 @@ describe('UserPage', () => {
       );
     });
   });
+  describe('personal data', () => {
+    function overlayElement(): HTMLElement {
+      return document.querySelector('.cdk-overlay-container') as HTMLElement;
+    }
+
+    function typeInDialog(testId: string, value: string): void {
+      const input = overlayElement().querySelector<HTMLInputElement | HTMLTextAreaElement>(
+        `[data-testid="${testId}"]`,
+      );
+      if (!input) throw new Error(`no input ${testId}`);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+
+    async function submitDialog(): Promise<void> {
+      overlayElement().querySelector<HTMLElement>('[data-testid="save"]')?.click();
+      await settle();
+      render();
+    }
+
+    it('downloads the export as JSON and as PDF, named after the person', async () => {
+      const saved: string[] = [];
+      URL.createObjectURL = jest.fn(() => 'blob:personal-data');
+      URL.revokeObjectURL = jest.fn();
+      const anchorClick = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        saved.push(this.download);
+      });
+      await openUser();
+      for (const format of ['json', 'pdf']) {
+        await click(`[data-testid="export-${format}"]`);
+        http
+          .expectOne(
+            (request) =>
+              request.url === `${USER_URL}/personal-data` && request.params.get('format') === format,
+          )
+          .flush(new Blob(['%']));
+        await settle();
+        render();
+      }
+      expect(saved).toEqual([`personal-data-${USER.id}.json`, `personal-data-${USER.id}.pdf`]);
+      expect(visibleText(page.querySelector('ba-user-privacy [role="status"]'))).toContain(
+        'The file has been downloaded.',
+      );
+      anchorClick.mockRestore();
+    });
+
+    it('erases only once the login is typed exactly and a reason given, then shows the person erased', async () => {
+      await openUser();
+      await click('[data-testid="erase"]');
+      expect(visibleText(overlayElement().querySelector('h2'))).toBe(
+        `Erase the personal data of ${USER.fullName}?`,
+      );
+      typeInDialog('erase-confirm-login', 'someone.else');
+      await submitDialog();
+      expect(visibleText(overlayElement().querySelector('mat-error'))).toBe(
+        'Type the person’s login exactly.',
+      );
+      http.expectNone(`${USER_URL}/erasure`);
+
+      typeInDialog('erase-confirm-login', USER.login.toUpperCase());
+      typeInDialog('erase-reason', 'Request no. 42 of 2026-11-29');
+      await submitDialog();
+      const erase = http.expectOne({ method: 'POST', url: `${USER_URL}/erasure` });
+      expect(erase.request.body).toEqual({
+        confirmLogin: USER.login.toUpperCase(),
+        reason: 'Request no. 42 of 2026-11-29',
+      });
+      erase.flush({
+        userId: USER.id,
+        erasedAt: '2026-11-29T12:00:00.000Z',
+        changed: { 'identity.profile': 1 },
+      });
+      await settle();
+      http.expectOne(USER_URL).flush({
+        ...USER,
+        fullName: 'Erased person',
+        status: 'suspended',
+        grants: [],
+        erasedAt: '2026-11-29T12:00:00.000Z',
+      });
+      await settle();
+      render();
+      expect(visibleText(page.querySelector('[data-testid="user-erased"]'))).toContain(
+        'The personal data of this person was erased on',
+      );
+      expect(page.querySelector('ba-user-form')).toBeNull();
+      expect(page.querySelector('ba-user-access')).toBeNull();
+      expect(page.querySelector('[data-testid="erase"]')).toBeNull();
+      expect(page.querySelector('[data-testid="export-json"]')).not.toBeNull();
+    });
+
+    it('says why the server refused an erasure, in the dialog', async () => {
+      await openUser();
+      await click('[data-testid="erase"]');
+      typeInDialog('erase-confirm-login', USER.login);
+      typeInDialog('erase-reason', 'asked');
+      await submitDialog();
+      http.expectOne({ method: 'POST', url: `${USER_URL}/erasure` }).flush(
+        {
+          type: 'urn:border-academy:problem:self-erasure',
+          title: 'Conflict',
+          status: 409,
+          detail: 'An administrator cannot erase their own personal data',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await settle();
+      render();
+      expect(visibleText(overlayElement().querySelector('.dialog-error'))).toBe(
+        'You cannot erase your own personal data. Ask another administrator of your unit.',
+      );
+    });
+  });
 });

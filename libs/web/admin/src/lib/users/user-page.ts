@@ -3,7 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { of } from 'rxjs';
 import { UserDetails } from '@border-academy/shared-contracts';
 import { ApiError, UserClient } from '@border-academy/web-data-access';
@@ -11,8 +11,12 @@ import { ApiError, UserClient } from '@border-academy/web-data-access';
 import { UserAccess } from './user-access';
 import { UserForm } from './user-form';
 import { UserGrants } from './user-grants';
+import { UserPrivacy } from './user-privacy';
 
-/** One person: a new one at `users/new`, else their details, roles, access and a way to their audit trail. */
+/**
+ * One person: a new one at `users/new`, else their details, roles, access, personal data and a way to
+ * their audit trail; an erased person only shows that, with the export of what is left.
+ */
 @Component({
   selector: 'ba-user-page',
   imports: [
@@ -23,6 +27,7 @@ import { UserGrants } from './user-grants';
     UserAccess,
     UserForm,
     UserGrants,
+    UserPrivacy,
   ],
   templateUrl: './user-page.html',
   styleUrl: './user-page.scss',
@@ -31,6 +36,7 @@ import { UserGrants } from './user-grants';
 export class UserPage {
   private readonly users = inject(UserClient);
   private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
 
   /** The route's `:id`; absent on `users/new`. */
   readonly id = input<string>();
@@ -49,6 +55,12 @@ export class UserPage {
 
   protected update(user: UserDetails): void {
     this.user.set(user);
+  }
+
+  protected erasedOn(instant: string): string {
+    return new Intl.DateTimeFormat(this.transloco.getActiveLang(), { dateStyle: 'long' }).format(
+      new Date(instant),
+    );
   }
 
   protected created(user: UserDetails): Promise<boolean> {
