@@ -10,7 +10,7 @@ const LABELS = {
     by: 'at the request of the administrator',
     schema: 'The same data as JSON follows the schema',
     none: 'No records.',
-    records: 'records',
+    records: 'Records',
     page: 'Page',
   },
   ru: {
@@ -20,14 +20,21 @@ const LABELS = {
     by: 'по запросу администратора',
     schema: 'Те же данные в формате JSON соответствуют схеме',
     none: 'Записей нет.',
-    records: 'записей',
+    records: 'Записей',
     page: 'Страница',
   },
 } as const;
 
-/** A value as one line of text: nested records as compact JSON, missing ones as a dash. */
-function text(value: PersonalDataValue): string {
+/**
+ * A value as one line of text: a text in several languages in the reader's (or English), other
+ * nested records as compact JSON, missing ones as a dash.
+ */
+function text(value: PersonalDataValue, language: string): string {
   if (value === null || value === '') return '—';
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const localized = value[language] ?? value['en'];
+    if (typeof localized === 'string') return localized;
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -68,7 +75,7 @@ export function renderPersonalDataPdf(data: PersonalDataExport, language: string
     document.moveDown(1);
     document
       .fontSize(14)
-      .text(`${section.title[lang]} (${section.rows.length} ${labels.records})`, { width });
+      .text(`${section.title[lang]} — ${labels.records}: ${section.rows.length}`, { width });
     document.fontSize(8).fillColor('#555555').text(section.key, { width }).fillColor('#000000');
     document.moveDown(0.3).fontSize(9);
     if (section.rows.length === 0) document.text(labels.none, { width });
@@ -84,7 +91,7 @@ export function renderPersonalDataPdf(data: PersonalDataExport, language: string
         document.moveDown(0.5);
       }
       for (const [field, value] of Object.entries(row)) {
-        document.text(`${field}: ${text(value)}`, { width });
+        document.text(`${field}: ${text(value, lang)}`, { width });
       }
     });
   }
