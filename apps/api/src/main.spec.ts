@@ -1,74 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { Socket, connect } from 'node:net';
-import { join } from 'node:path';
 import { TestDatabase, createTestDatabase } from '@border-academy/api-db';
 import { PROBLEM_CONTENT_TYPE } from '@border-academy/shared-contracts';
 
-const WORKSPACE = join(__dirname, '..', '..', '..');
-const READY = /ready at http:\/\/127\.0\.0\.1:(\d+)/;
+import { startApi } from './testing/api-process';
+
 /** What a process manager waits after SIGTERM before it sends SIGKILL. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 /** Short, so that the request left hanging on purpose is cut off soon. */
 const GRACE_MS = 2_000;
-
-interface RunningApi {
-  child: ChildProcess;
-  port: number;
-  /** Resolves with the exit code and the time the process exited. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-  /** Resolves when a log line matches. */
-  logged(pattern: RegExp): Promise<void>;
-}
-
-/** The API's own main.ts, run from source on a database of its own, on a free port. */
-async function startApi(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningApi> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-    {
-      cwd: WORKSPACE,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        TS_NODE_PROJECT: 'apps/api/tsconfig.app.json',
-        TS_NODE_TRANSPILE_ONLY: 'true',
-        NODE_ENV: 'test',
-        DATABASE_URL: database.url,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        SEED_DEMO_DATA: 'false',
-        LOG_PRETTY: 'false',
-        WEB_DIST_DIR: '/nonexistent-web-dist',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const waiting: { pattern: RegExp; resolve: () => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const waiter of [...waiting]) {
-      if (waiter.pattern.test(output)) {
-        waiting.splice(waiting.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
-  const logged = (pattern: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      if (pattern.test(output)) return resolve();
-      waiting.push({ pattern, resolve });
-      void exited.then(() => reject(new Error(`the API exited before logging ${pattern}:\n${output}`)));
-    });
-  await logged(READY);
-  return { child, port: Number(READY.exec(output)?.[1]), exited, logged };
-}
 
 /**
  * A sign-in that has begun and waits for the rest of its body: sent with `Expect: 100-continue`,

@@ -18,6 +18,17 @@ describe('toProblem', () => {
     expect(toProblem(queryFailed, request).status).toBe(503);
   });
 
+  it('maps the next statement of a transaction whose connection the server cut to 503', () => {
+    // TypeORM releases the query runner of a connection that failed; pg refuses a client that did
+    const released = new Error(
+      'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+    );
+    released.name = 'QueryRunnerProviderAlreadyReleasedError';
+    expect(toProblem(released, request).status).toBe(503);
+    const unusable = new Error('Client has encountered a connection error and is not queryable');
+    expect(toProblem(unusable, request).status).toBe(503);
+  });
+
   it('keeps an SQL mistake a 500 that says nothing about it', () => {
     const syntax = Object.assign(new Error('syntax error at or near "FORM"'), { code: '42601' });
     const problem = toProblem(syntax, request);

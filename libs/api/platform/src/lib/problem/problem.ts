@@ -29,7 +29,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof candidate.code === 'string' ? candidate.code : '';
     if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) return true;
     const message = typeof candidate.message === 'string' ? candidate.message : '';
-    if (/Connection terminated|timeout exceeded when trying to connect|Driver not Connected/i.test(message)) {
+    // the last two: a transaction whose connection the server cut goes on to its next statement
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Driver not Connected|query runner was already released|is not queryable/i.test(
+        message,
+      )
+    ) {
       return true;
     }
     current = candidate.driverError;
