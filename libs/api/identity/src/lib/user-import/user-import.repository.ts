@@ -233,6 +233,16 @@ export class UserImportRepository {
     return affected > 0;
   }
 
+  /**
+   * Takes the import's commit lock for the rest of the transaction, waiting while another commit of
+   * it holds it. PostgreSQL releases it when the transaction ends, also when its process is killed.
+   */
+  async lockForCommit(manager: EntityManager, importId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('user-import:' || $1, 0))`, [
+      importId,
+    ]);
+  }
+
   async recordProgress(manager: EntityManager, importId: string, progress: number): Promise<void> {
     await manager.query(`UPDATE user_import SET progress = $2 WHERE id = $1`, [importId, progress]);
   }

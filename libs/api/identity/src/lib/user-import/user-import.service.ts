@@ -87,15 +87,24 @@ export class UserImportService {
     const found = await this.get(access, importId);
     if (found.counts.error > 0) throw new UserImportHasErrorsError(found.counts.error);
     const outside = this.dataSource.manager;
-    if (!(await this.repository.changeStatus(outside, importId, 'previewed', 'committing'))) {
-      throw new UserImportNotCommittableError(found.status === 'previewed' ? 'committing' : found.status);
-    }
+    let claimed = false;
     let errorRows: number;
     try {
-      errorRows = await this.dataSource.transaction((manager) =>
-        this.write(access, importId, found, ip, manager),
-      );
+      errorRows = await this.dataSource.transaction(async (manager) => {
+        // one commit of an import at a time: a second waits here until the first has ended
+        await this.repository.lockForCommit(manager, importId);
+        // With the lock held, 'committing' is left by a commit whose process died (a SIGKILL, a lost
+        // machine): its transaction went with it having written nothing, so the import is previewed.
+        await this.repository.changeStatus(outside, importId, 'committing', 'previewed');
+        // the status a poll reads, outside this transaction
+        if (!(await this.repository.changeStatus(outside, importId, 'previewed', 'committing'))) {
+          throw new UserImportNotCommittableError('committed');
+        }
+        claimed = true;
+        return this.write(access, importId, found, ip, manager);
+      });
     } catch (error) {
+      if (!claimed) throw error;
       await this.repository.changeStatus(outside, importId, 'committing', 'previewed');
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
         throw new UserImportRaceError();

@@ -292,6 +292,33 @@ describe('user import API', () => {
     expect(again.json()).toMatchObject({ status: 'previewed', counts: { create: 1, error: 1 } });
   });
 
+  it('commits an import once when it is committed twice at the same moment', async () => {
+    const before = await counts();
+    const twice = await preview(
+      'kz.admin',
+      csv([['imp.twice', 'twice@example.kz', 'Twice', '', 'en', 'kz-border', '', 'learner']]),
+    );
+    const statuses = (await Promise.all([commit('kz.admin', twice.id), commit('kz.admin', twice.id)])).map(
+      (response) => response.statusCode,
+    );
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(await counts()).toEqual({ users: before.users + 1, grants: before.grants + 1 });
+  });
+
+  it('commits an import left committing by a process that died, as nothing of it was written', async () => {
+    const before = await counts();
+    const left = await preview(
+      'kz.admin',
+      csv([['imp.orphan', 'orphan@example.kz', 'Orphan', '', 'en', 'kz-border', '', 'learner']]),
+    );
+    // what a commit killed mid-way leaves: the status it set outside its transaction, nothing else
+    await dataSource.query(`UPDATE user_import SET status = 'committing', progress = 1 WHERE id = $1`, [
+      left.id,
+    ]);
+    expect((await commit('kz.admin', left.id)).statusCode).toBe(200);
+    expect(await counts()).toEqual({ users: before.users + 1, grants: before.grants + 1 });
+  });
+
   it('reads an XLSX file the same way as a CSV, whatever its name says', async () => {
     const rowsOfFile = [
       ['imp.excel', 'excel@example.kz', 'Excel Person', 'Эксель', 'ru', 'kz-border', '', 'learner, hr'],
