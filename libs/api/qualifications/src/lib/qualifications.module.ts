@@ -16,6 +16,7 @@ import { StaffController } from './grants/staff.controller';
 import { StaffService } from './grants/staff.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationService } from './notifications/notification.service';
+import { QualificationsPersonalData } from './qualifications-personal-data';
 
 @Module({
   imports: [AuditModule, AuthoringModule, LearningModule],
@@ -35,6 +36,7 @@ import { NotificationService } from './notifications/notification.service';
     ComplianceExportService,
     AssignmentService,
     NotificationService,
+    QualificationsPersonalData,
   ],
   exports: [Clock, GrantService, NotificationService],
 })
