@@ -1,27 +1,12 @@
 import { Route } from '@angular/router';
-import { Role } from '@border-academy/shared-contracts';
 import { requireAnyRole, requireRole, requireSignedIn } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 import { loadAdminRoutes } from '@border-academy/web-admin';
 import { loadAuthoringRoutes } from '@border-academy/web-authoring';
 import { loadProfilePage, loadResetPasswordPage, loadSignInPage } from '@border-academy/web-identity';
+import { loadHrRoutes } from '@border-academy/web-hr';
 import { loadLearningRoutes, loadVerifyPage } from '@border-academy/web-learning';
-import { Area, loadAreaPlaceholderPage, loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
-
-/**
- * A role's area. Guards run again on every navigation, even to the same URL, so that a session that
- * ends while the page is open sends the user to sign in instead of leaving private content on screen.
- */
-function roleArea(path: string, role: Role, area: Area, title: string): Route {
-  return {
-    path,
-    title,
-    canActivate: [requireRole(role)],
-    runGuardsAndResolvers: 'always',
-    data: { area },
-    loadComponent: loadAreaPlaceholderPage,
-  };
-}
+import { loadHomePage, loadNotFoundPage } from '@border-academy/web-shell';
 
 /** Titles are translation keys; the translated title strategy turns them into the document title. */
 export const appRoutes: Route[] = [
@@ -59,7 +44,14 @@ export const appRoutes: Route[] = [
     runGuardsAndResolvers: 'always',
     loadChildren: loadAuthoringRoutes,
   },
-  roleArea('staff', 'hr', 'staff', i18nKey('areas.staff.title')),
+  {
+    path: 'staff',
+    title: i18nKey('areas.staff.title'),
+    // guards run again on every navigation, so a session that ends while a page is open leaves no staff data
+    canActivate: [requireRole('hr')],
+    runGuardsAndResolvers: 'always',
+    loadChildren: loadHrRoutes,
+  },
   {
     path: 'admin',
     title: i18nKey('areas.administration.title'),

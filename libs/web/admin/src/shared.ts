@@ -14,7 +14,11 @@ export {
 export { LocalizedPipe, localized } from './lib/shared/localized.pipe';
 export { openDialog } from './lib/shared/open-dialog';
 export { OrgUnitPicker } from './lib/shared/org-unit-picker';
-export { describeFailure } from './lib/shared/problem-text';
+export { describeFailure, showFieldErrors } from './lib/shared/problem-text';
+export { PositionPicker } from './lib/shared/position-picker';
+export { NoticeLine, type Notice } from './lib/shared/notice';
+export { ConfirmDialog, type ConfirmDialogData } from './lib/shared/confirm-dialog';
+export { ReferenceFields, nameFrom, referenceControls } from './lib/shared/reference-fields';
 export { UserPicker } from './lib/shared/user-picker';
 export { DialogFormEnd } from './lib/shared/dialog-form-end';
 export { AdminPaginatorIntl } from './lib/shared/admin-paginator-intl';

@@ -27,3 +27,8 @@ export * from './lib/learning/certificate-client';
 export * from './lib/learning/progress-client';
 export * from './lib/learning/progress-event-store';
 export * from './lib/learning/progress-queue';
+export * from './lib/qualifications/qualification-client';
+export * from './lib/qualifications/compliance-client';
+export * from './lib/qualifications/staff-client';
+export * from './lib/qualifications/assignment-client';
+export * from './lib/qualifications/notification-client';

@@ -13,6 +13,7 @@ import { Role } from '@border-academy/shared-contracts';
 import { AuthSession } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 import { LanguageSwitch } from '../language-switch/language-switch';
+import { NotificationBell } from '../notifications/notification-bell';
 
 // Below this width the navigation would squeeze the content, so it slides over it instead.
 const NARROW_SCREEN = '(max-width: 839.98px)';
@@ -45,6 +46,7 @@ const ROLE_AREAS: readonly RoleArea[] = [
     MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
+    NotificationBell,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
