@@ -115,7 +115,11 @@ export class CompliancePage {
       pageSize: this.pageSize(),
     }),
   );
-  protected readonly filters = computed(() => complianceFilters(this.query()));
+  // the counts are asked for again only when a filter changes, not the order or the page
+  protected readonly filters = computed(() => complianceFilters(this.query()), {
+    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  private readonly trendUnit = computed(() => this.query().unitId);
   protected readonly filtered = computed(() => isFiltered(this.query()));
 
   protected readonly matrix = rxResource({
@@ -127,7 +131,7 @@ export class CompliancePage {
     stream: ({ params }) => this.client.summary(params),
   });
   protected readonly trend = rxResource({
-    params: () => ({ unitId: this.query().unitId }),
+    params: () => ({ unitId: this.trendUnit() }),
     stream: ({ params }) => this.client.trend(params),
   });
 

@@ -34,7 +34,7 @@ const ICONS: Record<QualificationStatus, string> = {
       <span>{{ label() | transloco }}</span>
     </span>
     @if (expiresAt() && status() !== 'missing') {
-      <span class="date">{{ date() }}</span>
+      &ngsp;<span class="date">{{ date() }}</span>
     }
   `,
   styles: `
