@@ -92,6 +92,13 @@ test.describe('compliance', () => {
     }
     await expectNoAccessibilityViolations(page);
 
+    // the bell in the top bar answers with HR's notifications, or says there are none
+    await page.getByTestId('notifications').click();
+    await expect(
+      page.getByTestId('notification').first().or(page.getByText('No notifications.')),
+    ).toBeVisible();
+    await page.keyboard.press('Escape');
+
     // the border post Khorgos: its two officers
     await page.getByTestId('org-unit-picker').fill('Khorgos');
     await page.getByRole('option', { name: /kz-border-khorgos/ }).click();

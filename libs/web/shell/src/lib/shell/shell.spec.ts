@@ -3,8 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ApplicationInitStatus, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { Role, SessionResponse } from '@border-academy/shared-contracts';
-import { AUTH_API, AuthSession } from '@border-academy/web-data-access';
+import { of } from 'rxjs';
+import { NotificationPage, Role, SessionResponse } from '@border-academy/shared-contracts';
+import { AUTH_API, AuthSession, NotificationClient } from '@border-academy/web-data-access';
 import { LANGUAGE_STORAGE_KEY, provideI18n } from '@border-academy/web-i18n';
 import { Shell } from './shell';
 
@@ -42,6 +43,16 @@ async function until(condition: () => boolean): Promise<void> {
 describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
   let page: HTMLElement;
+  // what the notification bell is told: the newest notifications and how many are unread
+  let notifications: NotificationPage;
+  const notificationClient = {
+    page: jest.fn(() => of(notifications)),
+    markRead: jest.fn(() => of(undefined)),
+    markAllRead: jest.fn(() => {
+      notifications = { ...notifications, items: [], total: 0, unread: 0 };
+      return of(undefined);
+    }),
+  };
 
   async function chooseLanguage(name: string): Promise<void> {
     (page.querySelector('[data-testid="language-switch"]') as HTMLButtonElement).click();
@@ -54,8 +65,10 @@ describe('Shell', () => {
 
   beforeEach(async () => {
     localStorage.clear();
+    notifications = { items: [], total: 0, page: 1, pageSize: 10, unread: 0 };
     TestBed.configureTestingModule({
       providers: [
+        { provide: NotificationClient, useValue: notificationClient },
         provideRouter([
           { path: '', component: Page },
           { path: 'other', component: Page },
@@ -170,6 +183,39 @@ describe('Shell', () => {
       i.textContent?.trim(),
     );
     expect(items).toEqual(['Gulnara Nurlanova', 'Profile', 'Sign out', 'Sign out everywhere']);
+  });
+
+  it('shows the unread count on the bell and lists the notifications in words, with a way to mark them all read', async () => {
+    notifications = {
+      items: [
+        {
+          id: 'n1',
+          kind: 'hr-digest',
+          data: { overdue: 2, expiring: 3, expired: 1 },
+          createdAt: '2026-03-01T08:00:00Z',
+          readAt: null,
+        },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 10,
+      unread: 1,
+    };
+    await signInWith(['hr']);
+    const bell = page.querySelector('[data-testid="notifications"]') as HTMLButtonElement;
+    expect(bell.getAttribute('aria-label')).toBe('Notifications, unread: 1');
+    expect(page.querySelector('[data-testid="notifications-unread"]')?.textContent?.trim()).toBe('1');
+
+    bell.click();
+    await fixture.whenStable();
+    expect(document.querySelector('[data-testid="notification"]')?.textContent).toContain(
+      'Your staff today: overdue assignments 2, qualifications expiring 3, expired 1.',
+    );
+    (document.querySelector('[data-testid="notifications-read-all"]') as HTMLButtonElement).click();
+    await until(() => notificationClient.markAllRead.mock.calls.length === 1);
+    await fixture.whenStable();
+    expect(bell.getAttribute('aria-label')).toBe('Notifications, unread: 0');
+    expect(page.querySelector('[data-testid="notifications-unread"]')).toBeNull();
   });
 
   it('signs out from the account menu: forgets the user, shows the sign-in page and the signed-out navigation', async () => {
