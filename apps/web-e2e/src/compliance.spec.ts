@@ -152,7 +152,7 @@ test.describe('compliance', () => {
 
   test('the compliance page fits the screen: only the matrix scrolls sideways, its person column staying in view', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await signInAt(page, '/staff', 'kz.hr');
     const matrix = page.getByTestId('compliance-matrix');
     await expect(matrix).toBeVisible({ timeout: 20_000 });
@@ -161,8 +161,13 @@ test.describe('compliance', () => {
     await expect(page.getByTestId('trend-chart').or(page.getByText('No history yet.'))).toBeVisible();
     const firstColumn = matrix.locator('tbody th').first();
     const before = await firstColumn.boundingBox();
-    await page.getByRole('region', { name: 'Compliance matrix, scrolls sideways' }).evaluate((region) => {
-      region.scrollLeft = region.scrollWidth;
+    const region = page.getByRole('region', { name: 'Compliance matrix, scrolls sideways' });
+    if (testInfo.project.name === 'phone') {
+      // on a phone the qualification columns do not fit: the matrix's own box scrolls
+      expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeGreaterThan(0);
+    }
+    await region.evaluate((box) => {
+      box.scrollLeft = box.scrollWidth;
     });
     const after = await firstColumn.boundingBox();
     expect(after?.x).toBe(before?.x);
