@@ -137,7 +137,7 @@ describe('CompliancePage', () => {
 
   it('shows the totals, the counts per unit and area and the trend with its table', async () => {
     await answerAll(await open('/staff'));
-    const totals = [...page.querySelectorAll('[data-testid="compliance-totals"] li')].map(visibleText);
+    const totals = Array.from(page.querySelectorAll('[data-testid="compliance-totals"] li')).map(visibleText);
     expect(totals).toEqual([
       '2 People',
       '1 Compliant (50%)',
@@ -147,7 +147,7 @@ describe('CompliancePage', () => {
       '1 Missing',
     ]);
     const cells = (selector: string) =>
-      [...page.querySelectorAll(`[data-testid="${selector}"] tbody tr > *`)].map(visibleText);
+      Array.from(page.querySelectorAll(`[data-testid="${selector}"] tbody tr > *`)).map(visibleText);
     expect(cells('counts-by-unit')).toEqual(['Khorgos', '2', '1', '1', '1', '0', '1']);
     expect(cells('counts-by-area')).toEqual(['Integrated Border Management', '1', '1', '0', '0']);
     expect(page.querySelector('[data-testid="trend-chart"] path.line')?.getAttribute('d')).toMatch(
@@ -159,7 +159,7 @@ describe('CompliancePage', () => {
     await settle();
     harness.detectChanges();
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
-    expect([...page.querySelectorAll('ba-trend-chart table tbody tr > *')].map(visibleText)).toEqual([
+    expect(Array.from(page.querySelectorAll('ba-trend-chart table tbody tr > *')).map(visibleText)).toEqual([
       'Mar 1, 2026',
       '50% (1 of 2)',
       'Mar 2, 2026',
@@ -215,7 +215,7 @@ describe('CompliancePage', () => {
     status?.click();
     await settle();
     harness.detectChanges();
-    const expired = [...document.querySelectorAll<HTMLElement>('mat-option')].find(
+    const expired = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find(
       (option) => visibleText(option) === 'Expired',
     );
     expired?.click();

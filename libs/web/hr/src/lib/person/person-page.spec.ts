@@ -120,7 +120,9 @@ describe('PersonPage', () => {
     expect(visibleText(qualification?.querySelector('ba-qualification-status'))).toBe(
       'Expiring Apr 10, 2026',
     );
-    const events = [...(qualification?.querySelectorAll('[data-testid="qualification-history"] li') ?? [])];
+    const events = Array.from(
+      qualification?.querySelectorAll('[data-testid="qualification-history"] li') ?? [],
+    );
     expect(events.map((event) => event.getAttribute('data-kind'))).toEqual(['granted', 'renewed']);
     expect(visibleText(events[0])).toContain('by the platform');
     expect(visibleText(events[1])).toContain('Renewed');
