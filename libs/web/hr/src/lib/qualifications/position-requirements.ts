@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -117,6 +117,8 @@ export class PositionRequirementsEditor {
 
   /** Whether the person may change them (admin or HR of a whole country). */
   readonly editable = input(false);
+  /** Changes when the catalogue changed on the page, so that a new qualification is offered at once. */
+  readonly catalogueRevision = input(0);
 
   protected readonly language = inject(LanguagePreference).active;
   protected readonly areaLabels = AREA_LABELS;
@@ -128,20 +130,21 @@ export class PositionRequirementsEditor {
     stream: ({ params: id }) => (id ? this.client.requirements(id) : of(null)),
   });
   protected readonly catalogue = rxResource({
-    params: () => this.language(),
-    stream: ({ params: language }) => this.client.list({ pageSize: MAX_PAGE_SIZE, language }),
+    params: () => ({ language: this.language(), revision: this.catalogueRevision() }),
+    stream: ({ params }) => this.client.list({ pageSize: MAX_PAGE_SIZE, language: params.language }),
   });
   protected readonly chosen = signal<ReadonlySet<string>>(new Set());
   protected readonly saving = signal(false);
   protected readonly notice = signal<Notice | null>(null);
-  protected readonly count = computed(() => this.chosen().size);
 
   constructor() {
+    // the boxes start from what the position requires, as read or as just saved
     effect(() => {
       const requirements = this.requirements.hasValue() ? this.requirements.value() : null;
       this.chosen.set(new Set(requirements?.qualifications.map((qualification) => qualification.id) ?? []));
-      this.notice.set(null);
     });
+    // what was said about the last position's requirements is not about the next one
+    this.position.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.notice.set(null));
   }
 
   protected toggle(id: string, checked: boolean): void {

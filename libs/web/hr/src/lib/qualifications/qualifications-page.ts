@@ -102,6 +102,8 @@ export class QualificationsPage {
   protected readonly filtered = computed(() => !!(this.query().q || this.query().area));
   protected readonly form = inject(NonNullableFormBuilder).group({ q: [''], area: [''] });
   protected readonly notice = signal<Notice | null>(null);
+  /** Counts the catalogue's changes made here, for the requirements' list of qualifications. */
+  protected readonly revision = signal(0);
 
   constructor() {
     bindFiltersToUrl(
@@ -146,6 +148,7 @@ export class QualificationsPage {
       }),
     });
     this.list.reload();
+    this.revision.update((revision) => revision + 1);
   }
 
   protected changePage(event: PageEvent): void {
