@@ -5,5 +5,3 @@ import { Type } from '@angular/core';
 export const loadHomePage = (): Promise<Type<unknown>> => import('./home/home').then((m) => m.Home);
 export const loadNotFoundPage = (): Promise<Type<unknown>> =>
   import('./not-found/not-found').then((m) => m.NotFound);
-export const loadAreaPlaceholderPage = (): Promise<Type<unknown>> =>
-  import('./area-placeholder/area-placeholder').then((m) => m.AreaPlaceholder);
