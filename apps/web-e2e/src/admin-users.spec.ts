@@ -56,9 +56,12 @@ test.describe('administering users', () => {
     await expect(page).not.toHaveURL(/role=hr/);
     await expect(table).toContainText('kz.learner');
 
-    // nobody works at this post, and no other test puts anyone there
+    // the demo's two officers at this post, and nobody there by this name
     await pick(page.getByRole('combobox', { name: 'Unit' }), 'Kazygurt', 'Kazygurt');
     await expect(page).toHaveURL(/orgUnitId=/);
+    await expect(table.locator('tbody tr')).toHaveCount(2);
+    await expect(table).toContainText('kz.officer3');
+    await page.getByLabel('Search by name or login').fill('kz.trainer');
     await expect(page.getByText('No users match these filters.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(table).toContainText('kz.admin');
