@@ -72,7 +72,8 @@ export default defineConfig({
       },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-    // A phone has no keyboard to tab with: the keyboard tests run on the desktop.
-    { name: 'phone', use: { ...devices['Pixel 7'] }, grepInvert: /@keyboard/ },
+    // A phone has no keyboard to tab with: the keyboard tests run on the desktop, as do the tests that
+    // need no browser at all (@once).
+    { name: 'phone', use: { ...devices['Pixel 7'] }, grepInvert: /@keyboard|@once/ },
   ],
 });
