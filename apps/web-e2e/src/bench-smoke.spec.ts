@@ -3,10 +3,11 @@ import { join } from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-const workspaceRoot = join(import.meta.dirname, '..', '..', '..');
+const workspaceRoot = join(__dirname, '..', '..', '..');
 
 function runner(...args: string[]): { status: number | null; output: string } {
-  const { DATABASE_URL: _external, ...env } = process.env;
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
   const result = spawnSync(process.execPath, ['tools/bench/suite/cli.js', ...args], {
     cwd: workspaceRoot,
     // its own embedded PostgreSQL, as on a fresh machine
