@@ -71,9 +71,15 @@ export default defineConfig({
         },
       },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-    // A phone has no keyboard to tab with: the keyboard tests run on the desktop, as do the tests that
-    // need no browser at all (@once).
-    { name: 'phone', use: { ...devices['Pixel 7'] }, grepInvert: /@keyboard|@once/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /bench-smoke/ },
+    // A phone has no keyboard to tab with: the keyboard tests run on the desktop.
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'] },
+      grepInvert: /@keyboard/,
+      testIgnore: /bench-smoke/,
+    },
+    // The benchmark runner's smoke needs no browser and loads both cores: it runs after the browser tests.
+    { name: 'bench', testMatch: /bench-smoke\.spec\.ts/, dependencies: ['desktop', 'phone'] },
   ],
 });

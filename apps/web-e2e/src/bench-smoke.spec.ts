@@ -20,7 +20,7 @@ function runner(...args: string[]): { status: number | null; output: string } {
 
 // The benchmarks prove speed outside npm test; here the runner only has to work: every scenario of the
 // production build at size S runs to the end with no failed request. No figure is judged.
-test('the benchmark runner drives every scenario at size S without an error @once', async () => {
+test('the benchmark runner drives every scenario at size S without an error', async () => {
   test.setTimeout(480_000);
   const generated = runner('generate', '--size', 'S');
   expect(generated.output).toContain('Size S generated');

@@ -211,6 +211,7 @@ export default async function soak(args: string[]): Promise<number> {
   await database.migrate(log);
   await database.seed(log);
   const pool = new Pool({ connectionString: database.url, max: 4 });
+  pool.on('error', () => undefined);
   const port = 3410;
   const api = spawn(process.execPath, [main], {
     cwd: ROOT,

@@ -1,6 +1,6 @@
 import { Signal, effect, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Observable, debounceTime } from 'rxjs';
+import { Observable, debounceTime, tap } from 'rxjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@border-academy/shared-contracts';
 
 type FilterValues = Record<string, string | null>;
@@ -46,18 +46,30 @@ export function urlQuery(values: Record<string, string | number | null | undefin
 /**
  * Keeps a list's filter form and the URL in step. The URL is the truth: Back or a shared link puts its
  * filters into the form. A change in the form, once typing pauses, calls `navigate` to put the filters
- * into the URL, unless they are what it holds already. Call it in an injection context.
+ * into the URL, unless they are what it holds already. While a change waits for that pause, the URL
+ * catching up with an earlier change does not overwrite it: the pending change navigates with the whole
+ * form. Call it in an injection context.
  */
 export function bindFiltersToUrl<T extends FilterValues>(
   form: FilterForm<T>,
   fromUrl: Signal<T>,
   navigate: () => void,
 ): void {
+  let pending = false;
   effect(() => {
     const values = fromUrl();
-    untracked(() => form.setValue(values, { emitEvent: false }));
+    untracked(() => {
+      if (!pending) form.setValue(values, { emitEvent: false });
+    });
   });
-  form.valueChanges.pipe(debounceTime(FILTER_DELAY_MS), takeUntilDestroyed()).subscribe(() => {
-    if (JSON.stringify(urlQuery(form.getRawValue())) !== JSON.stringify(urlQuery(fromUrl()))) navigate();
-  });
+  form.valueChanges
+    .pipe(
+      tap(() => (pending = true)),
+      debounceTime(FILTER_DELAY_MS),
+      takeUntilDestroyed(),
+    )
+    .subscribe(() => {
+      pending = false;
+      if (JSON.stringify(urlQuery(form.getRawValue())) !== JSON.stringify(urlQuery(fromUrl()))) navigate();
+    });
 }
