@@ -384,6 +384,20 @@ describe('qualifications', () => {
     );
     expect(everyone.items.map((row) => row.person.login)).not.toContain('kz.newcomer');
 
+    // a status filter keeps the people with at least one required qualification in that status
+    for (const status of ['valid', 'expiring', 'expired', 'missing'] as const) {
+      const filtered = await call<ComplianceMatrix>(
+        hrAlmaty,
+        'GET',
+        `/api/v1/compliance/matrix?pageSize=100&status=${status}`,
+      );
+      const expected = everyone.items.filter((row) => row.cells.some((cell) => cell.status === status));
+      expect(filtered.items.map((row) => row.person.login)).toEqual(expected.map((row) => row.person.login));
+      expect(filtered.totals[status]).toBe(
+        expected.reduce((sum, row) => sum + row.cells.filter((cell) => cell.status === status).length, 0),
+      );
+    }
+
     const [outside]: { id: string }[] = await dataSource.query(
       `SELECT id FROM org_unit WHERE code = 'kz-customs'`,
     );

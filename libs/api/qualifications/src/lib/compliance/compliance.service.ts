@@ -95,8 +95,8 @@ export class ComplianceService {
     }
     let statusFilter = 'true';
     if (filter.status) {
-      parameters.push(filter.status);
-      statusFilter = `bool_or(c.status = $${parameters.length})`;
+      // people with at least one required qualification in that status
+      statusFilter = `p.${filter.status} > 0`;
     }
     // Scoped people first, then their cells: holdings are read in one hash join (the fence keeps the
     // planner from probing the index once per cell, which it picks when it underestimates the scope).
@@ -116,17 +116,35 @@ export class ComplianceService {
                  ON sq.user_id = s.id AND sq.qualification_id = q.id
          ${cellWhere.length ? `WHERE ${cellWhere.join(' AND ')}` : ''}
       ),
-      per_person AS (
-        SELECT c.user_id, count(*) FILTER (WHERE c.status IN ('missing', 'expired'))::int AS gaps,
-               count(*) FILTER (WHERE c.status = 'valid')::int AS valid,
-               count(*) FILTER (WHERE c.status = 'expiring')::int AS expiring,
-               count(*) FILTER (WHERE c.status = 'expired')::int AS expired,
-               count(*) FILTER (WHERE c.status = 'missing')::int AS missing
-          FROM cells c GROUP BY c.user_id
-        HAVING ${statusFilter}
+      -- per person: what they hold of what their position requires, by status, in one pass over holdings;
+      -- what they lack is the position's count less what they hold (no row per missing cell)
+      required AS (
+        SELECT pq.position_id, count(*)::int AS required
+          FROM position_qualification pq JOIN qualification q ON q.id = pq.qualification_id
+         ${cellWhere.length ? `WHERE ${cellWhere.join(' AND ')}` : ''}
+         GROUP BY pq.position_id
+      ),
+      held AS (
+        SELECT sq.user_id,
+               count(*) FILTER (WHERE sq.expires_at IS NULL OR sq.expires_at > $2::timestamptz + make_interval(days => q.warning_days))::int AS valid,
+               count(*) FILTER (WHERE sq.expires_at > $2::timestamptz AND sq.expires_at <= $2::timestamptz + make_interval(days => q.warning_days))::int AS expiring,
+               count(*) FILTER (WHERE sq.expires_at <= $2::timestamptz)::int AS expired
+          FROM scoped s
+          JOIN (SELECT user_id, qualification_id, expires_at FROM staff_qualification OFFSET 0) sq ON sq.user_id = s.id
+          JOIN position_qualification pq ON pq.position_id = s.position_id AND pq.qualification_id = sq.qualification_id
+          JOIN qualification q ON q.id = sq.qualification_id
+         ${cellWhere.length ? `WHERE ${cellWhere.join(' AND ')}` : ''}
+         GROUP BY sq.user_id
       ),
       people AS MATERIALIZED (
-        SELECT s.*, p.gaps, p.valid, p.expiring, p.expired, p.missing FROM scoped s JOIN per_person p ON p.user_id = s.id
+        SELECT x.*, x.missing + x.expired AS gaps FROM (
+          SELECT s.*, COALESCE(h.valid, 0) AS valid, COALESCE(h.expiring, 0) AS expiring,
+                 COALESCE(h.expired, 0) AS expired,
+                 r.required - COALESCE(h.valid + h.expiring + h.expired, 0) AS missing
+            FROM scoped s
+            JOIN required r ON r.position_id = s.position_id
+            LEFT JOIN held h ON h.user_id = s.id) x
+         WHERE ${statusFilter.replace(/p\./g, 'x.')}
       )`;
     return { sql, parameters, cellCondition: cellWhere.length ? cellWhere.join(' AND ') : 'true' };
   }
