@@ -11,6 +11,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AssignmentEndedError, QualificationRecordNotFoundError } from '../qualifications.errors';
+import { scopePaths } from '../standing';
 
 const ASSIGNMENT_SQL = `
   SELECT a.id, a.target, a.due_at AS "dueAt", a.late_joiner_days AS "lateJoinerDays", a.created_at AS "createdAt",
@@ -39,7 +40,7 @@ export class AssignmentService {
   async list(access: AccessContext, query: { unitId?: string; page?: number; pageSize?: number }) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const paths = await this.paths(this.dataSource.manager, access, query.unitId);
+    const paths = await scopePaths(this.dataSource.manager, access, query.unitId);
     const { rows, total } = await selectPage<Assignment>(
       this.dataSource.manager,
       {
@@ -106,7 +107,7 @@ export class AssignmentService {
           }
         }
       }
-      await this.paths(manager, access, orgUnitId, 'orgUnitId');
+      await scopePaths(manager, access, orgUnitId, 'orgUnitId');
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO assignment (course_id, target, org_unit_id, position_id, due_at, late_joiner_days, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -204,23 +205,5 @@ export class AssignmentService {
       common.join('.'),
     ]);
     return rows[0]?.id as string;
-  }
-
-  private async paths(
-    manager: EntityManager,
-    access: AccessContext,
-    unitId: string | undefined,
-    field = 'unitId',
-  ): Promise<string[]> {
-    const scope = access.scope ?? [];
-    if (!unitId) return scope;
-    const rows: { path: string }[] = await manager.query(`SELECT path FROM org_unit WHERE id = $1`, [unitId]);
-    const path = rows[0]?.path;
-    if (!path || !covers(scope, path)) {
-      throw new ValidationProblemException([
-        { field, message: 'Choose a unit inside your scope', code: 'scope' },
-      ]);
-    }
-    return [path];
   }
 }

@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { selectPage } from '@border-academy/api-authoring';
-import {
-  AccessContext,
-  ValidationProblemException,
-  escapeLike,
-  inScopeSql,
-} from '@border-academy/api-platform';
+import { AccessContext, escapeLike, inScopeSql } from '@border-academy/api-platform';
 import {
   ComplianceMatrix,
   ComplianceQuery,
@@ -22,6 +17,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Clock } from '../clock';
+import { STANDING_SQL, scopePaths } from '../standing';
 
 export type ComplianceFilter = Omit<ComplianceQuery, 'page' | 'pageSize' | 'language'>;
 
@@ -32,11 +28,6 @@ interface CellsQuery {
   /** The condition on required qualifications (`q`), for reading one page's cells apart. */
   cellCondition: string;
 }
-
-/** A holding `sq` of qualification `q` judged at parameter `$2`; no holding is `missing`. */
-const STATUS_SQL = `CASE WHEN sq.user_id IS NULL THEN 'missing'
-       WHEN sq.expires_at IS NULL OR sq.expires_at > $2::timestamptz + make_interval(days => q.warning_days) THEN 'valid'
-       WHEN sq.expires_at > $2::timestamptz THEN 'expiring' ELSE 'expired' END`;
 
 const ORDER: Record<ComplianceSort, string> = {
   name: 'lower(f.full_name), f.id',
@@ -60,17 +51,8 @@ export class ComplianceService {
   ) {}
 
   /** The subtree paths to read: the caller's scope, narrowed to `unitId` when it lies inside it. */
-  async paths(manager: EntityManager, access: AccessContext, unitId: string | undefined): Promise<string[]> {
-    const scope = access.scope ?? [];
-    if (!unitId) return scope;
-    const rows: { path: string }[] = await manager.query(`SELECT path FROM org_unit WHERE id = $1`, [unitId]);
-    const path = rows[0]?.path;
-    if (!path || !scope.some((root) => path === root || path.startsWith(`${root}.`))) {
-      throw new ValidationProblemException([
-        { field: 'unitId', message: 'Choose a unit inside your scope', code: 'scope' },
-      ]);
-    }
-    return [path];
+  paths(manager: EntityManager, access: AccessContext, unitId: string | undefined): Promise<string[]> {
+    return scopePaths(manager, access, unitId);
   }
 
   /**
@@ -108,7 +90,7 @@ export class ComplianceService {
          WHERE u.position_id IS NOT NULL AND ${personWhere.join(' AND ')}
       ),
       cells AS (
-        SELECT s.id AS user_id, q.id AS qualification_id, q.area, sq.expires_at, ${STATUS_SQL} AS status
+        SELECT s.id AS user_id, q.id AS qualification_id, q.area, sq.expires_at, ${STANDING_SQL} AS status
           FROM scoped s
           JOIN position_qualification pq ON pq.position_id = s.position_id
           JOIN qualification q ON q.id = pq.qualification_id
@@ -171,7 +153,7 @@ export class ComplianceService {
          page_cells AS (
            -- the page's own cells, read apart by index for its few people
            SELECT r.id AS user_id,
-                  json_agg(json_build_object('qualificationId', q.id, 'status', ${STATUS_SQL}, 'expiresAt', sq.expires_at)
+                  json_agg(json_build_object('qualificationId', q.id, 'status', ${STANDING_SQL}, 'expiresAt', sq.expires_at)
                            ORDER BY q.area, q.code) AS cells
              FROM page_rows r
              JOIN position_qualification pq ON pq.position_id = r.position_id

@@ -13,12 +13,6 @@ import {
 } from '../qualifications.errors';
 import { StaffService } from './staff.service';
 
-/** `valid`, `expiring` or `expired` for a holding, judged at the time in parameter `now`. */
-export function standingSql(expiresAt: string, warningDays: string, now: string): string {
-  return `CASE WHEN ${expiresAt} IS NULL OR ${expiresAt} > ${now} + make_interval(days => ${warningDays}) THEN 'valid'
-               WHEN ${expiresAt} > ${now} THEN 'expiring' ELSE 'expired' END`;
-}
-
 export interface GrantInput {
   userId: string;
   qualificationId: string;

@@ -16,11 +16,8 @@ import { EvidenceRef, StaffQualification, StaffRecord } from '@border-academy/sh
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Clock } from '../clock';
+import { STANDING_SQL } from '../standing';
 import { EvidenceTypeRefusedError, QualificationRecordNotFoundError } from '../qualifications.errors';
-
-const STANDING_SQL = `CASE WHEN sq.user_id IS NULL THEN 'missing'
-       WHEN sq.expires_at IS NULL OR sq.expires_at > $2::timestamptz + make_interval(days => q.warning_days) THEN 'valid'
-       WHEN sq.expires_at > $2::timestamptz THEN 'expiring' ELSE 'expired' END`;
 
 /** Each qualification the person needs or has ever held, with its full history, newest first. */
 const QUALIFICATIONS_SQL = `
