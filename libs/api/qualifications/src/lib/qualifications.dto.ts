@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OrgUnitRefDto, PageDtoOf, PersonRefDto } from '@border-academy/api-authoring';
+import { IdParamDto, OrgUnitRefDto, PageDtoOf, PersonRefDto } from '@border-academy/api-authoring';
+
+export { IdParamDto };
 import { PageQueryDto } from '@border-academy/api-platform';
 import {
   ASSIGNMENT_TARGETS,
@@ -506,11 +508,6 @@ export class EvidenceUploadQueryDto {
   @IsString()
   @MaxLength(200)
   fileName?: string;
-}
-
-export class IdParamDto {
-  @IsUUID()
-  id!: string;
 }
 
 // ---------- compliance ----------

@@ -17,19 +17,10 @@ import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '../clock';
-import { ComplianceFilter, ComplianceService } from './compliance.service';
+import { ComplianceFilter, ComplianceService, complianceOrder } from './compliance.service';
 
 /** Rows fetched from the cursor at a time: memory stays flat whatever the scope's size. */
 const BATCH = 1000;
-
-const ORDER: Record<ComplianceSort, string> = {
-  name: 'lower(p.full_name), p.id',
-  '-name': 'lower(p.full_name) DESC, p.id',
-  unit: 'p.unit_path, lower(p.full_name), p.id',
-  '-unit': 'p.unit_path DESC, lower(p.full_name), p.id',
-  gaps: 'p.gaps, lower(p.full_name), p.id',
-  '-gaps': 'p.gaps DESC, lower(p.full_name), p.id',
-};
 
 type Label =
   | 'person'
@@ -158,7 +149,7 @@ export class ComplianceExportService {
              (SELECT ps.name FROM position ps WHERE ps.id = p.position_id) AS position,
              (SELECT json_object_agg(c.qualification_id, json_build_object('status', c.status, 'expiresAt', c.expires_at))
                 FROM cells c WHERE c.user_id = p.id) AS cells
-        FROM people p ORDER BY ${ORDER[filter.sort ?? 'name']}`;
+        FROM people p ORDER BY ${complianceOrder(filter.sort, 'p')}`;
     const labels = LABELS[language];
     const header = [
       labels.person,

@@ -29,14 +29,19 @@ interface CellsQuery {
   cellCondition: string;
 }
 
-const ORDER: Record<ComplianceSort, string> = {
-  name: 'lower(f.full_name), f.id',
-  '-name': 'lower(f.full_name) DESC, f.id',
-  unit: 'f.unit_path, lower(f.full_name), f.id',
-  '-unit': 'f.unit_path DESC, lower(f.full_name), f.id',
-  gaps: 'f.gaps, lower(f.full_name), f.id',
-  '-gaps': 'f.gaps DESC, lower(f.full_name), f.id',
-};
+/** The matrix's order, over the people CTE under `alias`; its export lists rows in the same order. */
+export function complianceOrder(sort: ComplianceSort | undefined, alias: string): string {
+  const name = `lower(${alias}.full_name)`;
+  const orders: Record<ComplianceSort, string> = {
+    name: `${name}, ${alias}.id`,
+    '-name': `${name} DESC, ${alias}.id`,
+    unit: `${alias}.unit_path, ${name}, ${alias}.id`,
+    '-unit': `${alias}.unit_path DESC, ${name}, ${alias}.id`,
+    gaps: `${alias}.gaps, ${name}, ${alias}.id`,
+    '-gaps': `${alias}.gaps DESC, ${name}, ${alias}.id`,
+  };
+  return orders[sort ?? 'name'];
+}
 
 /**
  * The compliance matrix and everything computed from it: people of the scope × the qualifications
@@ -145,7 +150,7 @@ export class ComplianceService {
     }[] = await manager.query(
       `WITH ${sql},
          paged AS (
-           SELECT f.* FROM people f ORDER BY ${ORDER[query.sort ?? 'name']} OFFSET $${first} LIMIT $${first + 1}
+           SELECT f.* FROM people f ORDER BY ${complianceOrder(query.sort, 'f')} OFFSET $${first} LIMIT $${first + 1}
          ),
          page_rows AS (
            SELECT p.*, row_number() OVER () AS ordinal FROM paged p

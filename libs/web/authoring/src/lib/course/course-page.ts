@@ -37,13 +37,12 @@ import {
 import { LocalizedPipe, OrgUnitPicker } from '@border-academy/web-admin/shared';
 import { CourseClient } from '@border-academy/web-data-access';
 import { LanguagePreference, i18nKey } from '@border-academy/web-i18n';
-import { ContentTextView } from '@border-academy/web-ui';
+import { ContentTextView, saveBlob } from '@border-academy/web-ui';
 
 import { AuthoringFailure, authoringFailure } from '../shared/authoring-problem';
 import { ContentLanguages } from '../shared/content-languages';
 import { FailureBox } from '../shared/failure-box';
 import { AREA_LABELS, COURSE_STATUS_LABELS, LEVEL_LABELS, VERSION_STATUS_LABELS } from '../shared/labels';
-import { saveBlob } from '../shared/save-blob';
 import { AuthorPicker } from './author-picker';
 import { CoursePicker } from './course-picker';
 

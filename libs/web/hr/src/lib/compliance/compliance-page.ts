@@ -30,11 +30,11 @@ import {
 } from '@border-academy/web-admin/shared';
 import { ComplianceClient, complianceExportFileName } from '@border-academy/web-data-access';
 import { LanguagePreference, i18nKey } from '@border-academy/web-i18n';
+import { saveBlob } from '@border-academy/web-ui';
 
 import { HrScope } from '../shared/hr-scope';
 import { AREA_LABELS, STATUS_LABELS } from '../shared/labels';
 import { QualificationStatusView } from '../shared/qualification-status';
-import { saveBlob } from '../shared/save-blob';
 import { complianceFilters, complianceQueryFrom, complianceUrlQuery, isFiltered } from './compliance-query';
 import { TrendChart } from './trend-chart';
 

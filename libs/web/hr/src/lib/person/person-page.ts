@@ -26,6 +26,7 @@ import {
   certificateFileName,
 } from '@border-academy/web-data-access';
 import { LanguagePreference, i18nKey } from '@border-academy/web-i18n';
+import { saveBlob } from '@border-academy/web-ui';
 
 import {
   AREA_LABELS,
@@ -36,7 +37,6 @@ import {
   formatDate,
 } from '../shared/labels';
 import { QualificationStatusView } from '../shared/qualification-status';
-import { saveBlob } from '../shared/save-blob';
 import { GrantDialog, GrantDialogData } from './grant-dialog';
 import { RevokeDialog } from './revoke-dialog';
 

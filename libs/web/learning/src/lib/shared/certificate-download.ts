@@ -4,8 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { CertificateRef } from '@border-academy/shared-contracts';
 import { CertificateClient, certificateFileName } from '@border-academy/web-data-access';
-
-import { saveBlob } from './save-blob';
+import { saveBlob } from '@border-academy/web-ui';
 
 /** Downloads a certificate's PDF (the request carries the session's token) and links to its public page. */
 @Component({
