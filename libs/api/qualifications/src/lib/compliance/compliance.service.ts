@@ -214,7 +214,7 @@ export class ComplianceService {
     const { sql, parameters } = this.cellsQuery(paths, filter, this.clock.now());
     const rows: ComplianceSummary[] = await manager.query(
       `WITH ${sql},
-       kept AS (SELECT c.*, p.gaps, p.unit_path FROM cells c JOIN people p ON p.id = c.user_id),
+       kept AS (SELECT c.* FROM cells c JOIN people p ON p.id = c.user_id),
        groups AS (
          -- each chosen root's children, or the roots themselves when they have none
          SELECT g.id, g.name, g.path FROM org_unit g
@@ -224,15 +224,16 @@ export class ComplianceService {
           WHERE g.path = ANY($1::text[])
             AND NOT EXISTS (SELECT 1 FROM org_unit ch WHERE ch.path LIKE g.path || '.%')
        ),
+       -- per unit from each person's counts; only the split by area needs the cells themselves
        by_unit AS (
          SELECT g.id, g.name, g.path,
-                count(DISTINCT k.user_id)::int AS people,
-                count(DISTINCT k.user_id) FILTER (WHERE k.gaps = 0)::int AS compliant,
-                count(k.*) FILTER (WHERE k.status = 'valid')::int AS valid,
-                count(k.*) FILTER (WHERE k.status = 'expiring')::int AS expiring,
-                count(k.*) FILTER (WHERE k.status = 'expired')::int AS expired,
-                count(k.*) FILTER (WHERE k.status = 'missing')::int AS missing
-           FROM groups g JOIN kept k ON k.unit_path = g.path OR k.unit_path LIKE g.path || '.%'
+                count(*)::int AS people,
+                count(*) FILTER (WHERE p.gaps = 0)::int AS compliant,
+                sum(p.valid)::int AS valid,
+                sum(p.expiring)::int AS expiring,
+                sum(p.expired)::int AS expired,
+                sum(p.missing)::int AS missing
+           FROM groups g JOIN people p ON p.unit_path = g.path OR p.unit_path LIKE g.path || '.%'
           GROUP BY g.id, g.name, g.path
        )
        SELECT
