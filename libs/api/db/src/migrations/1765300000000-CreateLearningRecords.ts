@@ -1,5 +1,57 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The statement of `learning_recompute`: derives an enrolment's columns from its records. */
+export const LEARNING_RECOMPUTE_STATEMENT = `
+          WITH states AS (SELECT * FROM learning_lesson_states(enrolment)),
+               totals AS (
+                 SELECT count(*) FILTER (WHERE required) AS required_lessons,
+                        count(*) FILTER (WHERE required AND state = 'done') AS required_done,
+                        count(*) FILTER (WHERE state <> 'not_started') AS touched
+                   FROM states),
+               next_lesson AS (
+                 SELECT lesson_id FROM states WHERE state <> 'done'
+                  ORDER BY (NOT required), ordinal LIMIT 1),
+               last_event AS (
+                 -- the device's clock tells which lesson came last, but never later than the server received it
+                 SELECT p.lesson_id FROM progress_event p WHERE p.enrolment_id = enrolment
+                  ORDER BY LEAST(p.occurred_at, p.received_at) DESC, p.id DESC LIMIT 1),
+               attempts AS (SELECT count(*) AS any_attempt FROM quiz_attempt a WHERE a.enrolment_id = enrolment),
+               -- a required quiz not passed with every allowed attempt used up
+               exhausted AS (
+                 SELECT EXISTS (
+                          SELECT 1 FROM states s JOIN lesson l ON l.id = s.lesson_id JOIN quiz q ON q.id = l.quiz_id
+                           WHERE s.required AND s.state <> 'done' AND q.attempt_limit IS NOT NULL
+                             AND (SELECT count(*) FROM quiz_attempt x
+                                   WHERE x.enrolment_id = enrolment AND x.quiz_id = q.id AND x.closed_at IS NOT NULL) >= q.attempt_limit
+                        ) AS value),
+               derived AS (
+                 SELECT CASE WHEN t.required_lessons = 0 THEN (CASE WHEN t.touched > 0 THEN 100 ELSE 0 END)
+                             ELSE (100 * t.required_done / t.required_lessons)::int END AS percent,
+                        (t.required_done = t.required_lessons AND (t.required_lessons > 0 OR t.touched > 0)) AS complete,
+                        (t.touched > 0 OR a.any_attempt > 0) AS started,
+                        x.value AS exhausted
+                   FROM totals t, attempts a, exhausted x)
+          UPDATE enrolment e
+             SET progress_percent = d.percent,
+                 continue_lesson_id = COALESCE((SELECT lesson_id FROM next_lesson), (SELECT lesson_id FROM last_event)),
+                 last_lesson_id = (SELECT lesson_id FROM last_event),
+                 started_at = CASE WHEN d.started THEN COALESCE(e.started_at, now()) ELSE e.started_at END,
+                 status = CASE
+                            WHEN e.status IN ('completed', 'withdrawn', 'expired') THEN e.status
+                            WHEN d.complete THEN 'completed'
+                            WHEN d.exhausted THEN 'failed'
+                            WHEN d.started THEN 'in_progress'
+                            ELSE 'enrolled'
+                          END::enrolment_status,
+                 completed_at = CASE
+                                  WHEN e.status IN ('completed', 'withdrawn', 'expired') THEN e.completed_at
+                                  WHEN d.complete THEN now()
+                                  ELSE NULL
+                                END,
+                 last_activity_at = now()
+            FROM derived d
+           WHERE e.id = enrolment`;
+
 /**
  * Learning records: the catalogue's full-text search, enrolments pinned to a course version,
  * idempotent progress events, quiz attempts, certificates, and the course's certificate validity.
@@ -216,56 +268,7 @@ export class CreateLearningRecords1765300000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION "learning_recompute"(enrolment uuid) RETURNS void
         LANGUAGE sql VOLATILE
-        AS $$
-          WITH states AS (SELECT * FROM learning_lesson_states(enrolment)),
-               totals AS (
-                 SELECT count(*) FILTER (WHERE required) AS required_lessons,
-                        count(*) FILTER (WHERE required AND state = 'done') AS required_done,
-                        count(*) FILTER (WHERE state <> 'not_started') AS touched
-                   FROM states),
-               next_lesson AS (
-                 SELECT lesson_id FROM states WHERE state <> 'done'
-                  ORDER BY (NOT required), ordinal LIMIT 1),
-               last_event AS (
-                 -- the device's clock tells which lesson came last, but never later than the server received it
-                 SELECT p.lesson_id FROM progress_event p WHERE p.enrolment_id = enrolment
-                  ORDER BY LEAST(p.occurred_at, p.received_at) DESC, p.id DESC LIMIT 1),
-               attempts AS (SELECT count(*) AS any_attempt FROM quiz_attempt a WHERE a.enrolment_id = enrolment),
-               -- a required quiz not passed with every allowed attempt used up
-               exhausted AS (
-                 SELECT EXISTS (
-                          SELECT 1 FROM states s JOIN lesson l ON l.id = s.lesson_id JOIN quiz q ON q.id = l.quiz_id
-                           WHERE s.required AND s.state <> 'done' AND q.attempt_limit IS NOT NULL
-                             AND (SELECT count(*) FROM quiz_attempt x
-                                   WHERE x.enrolment_id = enrolment AND x.quiz_id = q.id AND x.closed_at IS NOT NULL) >= q.attempt_limit
-                        ) AS value),
-               derived AS (
-                 SELECT CASE WHEN t.required_lessons = 0 THEN (CASE WHEN t.touched > 0 THEN 100 ELSE 0 END)
-                             ELSE (100 * t.required_done / t.required_lessons)::int END AS percent,
-                        (t.required_done = t.required_lessons AND (t.required_lessons > 0 OR t.touched > 0)) AS complete,
-                        (t.touched > 0 OR a.any_attempt > 0) AS started,
-                        x.value AS exhausted
-                   FROM totals t, attempts a, exhausted x)
-          UPDATE enrolment e
-             SET progress_percent = d.percent,
-                 continue_lesson_id = COALESCE((SELECT lesson_id FROM next_lesson), (SELECT lesson_id FROM last_event)),
-                 last_lesson_id = (SELECT lesson_id FROM last_event),
-                 started_at = CASE WHEN d.started THEN COALESCE(e.started_at, now()) ELSE e.started_at END,
-                 status = CASE
-                            WHEN e.status IN ('completed', 'withdrawn', 'expired') THEN e.status
-                            WHEN d.complete THEN 'completed'
-                            WHEN d.exhausted THEN 'failed'
-                            WHEN d.started THEN 'in_progress'
-                            ELSE 'enrolled'
-                          END::enrolment_status,
-                 completed_at = CASE
-                                  WHEN e.status IN ('completed', 'withdrawn', 'expired') THEN e.completed_at
-                                  WHEN d.complete THEN now()
-                                  ELSE NULL
-                                END,
-                 last_activity_at = now()
-            FROM derived d
-           WHERE e.id = enrolment
+        AS $$${LEARNING_RECOMPUTE_STATEMENT}
         $$`);
   }
 

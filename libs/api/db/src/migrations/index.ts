@@ -11,6 +11,8 @@ import { ShareAttachmentContent1765210000000 } from './1765210000000-ShareAttach
 import { CreateLearningRecords1765300000000 } from './1765300000000-CreateLearningRecords';
 import { CreateQualifications1765400000000 } from './1765400000000-CreateQualifications';
 import { AddUserErasedAt1765600000000 } from './1765600000000-AddUserErasedAt';
+import { RecordProgressInOneStatement1765700000000 } from './1765700000000-RecordProgressInOneStatement';
+import { NotifyCachedRowChanges1765720000000 } from './1765720000000-NotifyCachedRowChanges';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   CreateLearningRecords1765300000000,
   CreateQualifications1765400000000,
   AddUserErasedAt1765600000000,
+  RecordProgressInOneStatement1765700000000,
+  NotifyCachedRowChanges1765720000000,
 ];

@@ -1,10 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
+  DatabaseNotifications,
   PersonalDataRegistry,
   PersonalDataSectionProvider,
   isoInstantSql,
 } from '@border-academy/api-platform';
 import { ERASED_PERSON_NAME } from '@border-academy/shared-contracts';
+
+import { CERTIFICATE_CHANNEL } from './certificates/certificate.service';
 
 /**
  * Enrolments, progress events and quiz attempts are kept whole by an erasure: they name the person
@@ -74,7 +77,7 @@ const quizAttempts: PersonalDataSectionProvider = {
  * Certificates stay, and their public verification still answers valid, expired or revoked; only the
  * holder's name printed on them is replaced, so a code found later names nobody.
  */
-const certificates: PersonalDataSectionProvider = {
+const certificates = (notifications: DatabaseNotifications): PersonalDataSectionProvider => ({
   key: 'learning.certificates',
   title: { en: 'Certificates', ru: 'Сертификаты' },
   order: 430,
@@ -90,20 +93,25 @@ const certificates: PersonalDataSectionProvider = {
       [userId],
     ),
   erase: async (manager, userId) => {
-    const [, count]: [unknown, number] = await manager.query(
-      `UPDATE certificate SET holder_name = $2 WHERE user_id = $1`,
+    const [rows, count]: [{ code: string }[], number] = await manager.query(
+      `UPDATE certificate SET holder_name = $2 WHERE user_id = $1 RETURNING code`,
       [userId, ERASED_PERSON_NAME],
     );
+    // verification answers kept by this instance go now; the others hear it from the database
+    for (const row of rows) notifications.announce(CERTIFICATE_CHANNEL, row.code);
     return count;
   },
-};
+});
 
 /** Registers what learning keeps about a person. */
 @Injectable()
 export class LearningPersonalData implements OnModuleInit {
-  constructor(private readonly registry: PersonalDataRegistry) {}
+  constructor(
+    private readonly registry: PersonalDataRegistry,
+    private readonly notifications: DatabaseNotifications,
+  ) {}
 
   onModuleInit(): void {
-    this.registry.register(enrolments, progressEvents, quizAttempts, certificates);
+    this.registry.register(enrolments, progressEvents, quizAttempts, certificates(this.notifications));
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthoringModule } from '@border-academy/api-authoring';
-import { ApiConfig } from '@border-academy/api-platform';
+import { ApiConfig, SlidingWindowThrottlerStorage } from '@border-academy/api-platform';
 
 import { CertificateController } from './certificates/certificate.controller';
 import { CertificateRepository } from './certificates/certificate.repository';
@@ -23,7 +23,10 @@ import { QuizAttemptService } from './quizzes/quiz-attempt.service';
     // the public verification's own limiter, per address, apart from sign-in's
     ThrottlerModule.forRootAsync({
       inject: [ApiConfig],
-      useFactory: (config: ApiConfig) => [{ ttl: 60_000, limit: config.VERIFICATIONS_PER_MINUTE }],
+      useFactory: (config: ApiConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.VERIFICATIONS_PER_MINUTE }],
+        storage: new SlidingWindowThrottlerStorage(),
+      }),
     }),
   ],
   controllers: [EnrolmentController, ProgressController, QuizAttemptController, CertificateController],

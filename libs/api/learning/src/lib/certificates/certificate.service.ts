@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessContext } from '@border-academy/api-platform';
+import { AccessContext, DatabaseNotifications } from '@border-academy/api-platform';
 import { CertificateVerification } from '@border-academy/shared-contracts';
 import { DataSource } from 'typeorm';
 
@@ -9,13 +9,36 @@ import { renderCertificatePdf } from './certificate-pdf';
 import { CertificateRepository } from './certificate.repository';
 
 const CODE = /^[A-Z2-7]{26}$/;
+/** The channel a trigger on certificates notifies with the code of one revoked, erased or deleted. */
+export const CERTIFICATE_CHANNEL = 'certificate_changed';
+const MAX_CACHED_VERIFICATIONS = 10_000;
 
 @Injectable()
 export class CertificateService {
+  /**
+   * Verifications answered before, by code: a certificate changes only when revoked, erased or
+   * deleted, and each of those notifies every instance. Status is worked out at each answer, since
+   * expiry comes with time; unknown codes are never kept, so a new certificate verifies at once.
+   */
+  private readonly verifications = new Map<string, CertificateVerification>();
+  private verificationChanges = 0;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly certificates: CertificateRepository,
-  ) {}
+    private readonly notifications: DatabaseNotifications,
+  ) {
+    notifications.subscribe(CERTIFICATE_CHANNEL, {
+      notify: (code) => {
+        this.verificationChanges++;
+        this.verifications.delete(code);
+      },
+      reset: () => {
+        this.verificationChanges++;
+        this.verifications.clear();
+      },
+    });
+  }
 
   /** The PDF for its holder, or for HR, trainers and admins whose scope holds the holder. */
   async pdf(access: AccessContext, id: string, origin: string): Promise<{ code: string; pdf: Buffer }> {
@@ -41,10 +64,26 @@ export class CertificateService {
   /** Public: a code that is not one (by shape or in the table) is the same 404. */
   async verify(code: string): Promise<CertificateVerification> {
     const normalised = code.trim().toUpperCase();
-    const found = CODE.test(normalised)
-      ? await this.certificates.verification(this.dataSource.manager, normalised)
-      : null;
+    if (!CODE.test(normalised)) throw new CertificateCodeUnknownError();
+    const cached = this.notifications.listening ? this.verifications.get(normalised) : undefined;
+    if (cached) return { ...cached, status: statusAt(cached, new Date()) };
+    const generation = this.verificationChanges;
+    const found = await this.certificates.verification(this.dataSource.manager, normalised);
     if (!found) throw new CertificateCodeUnknownError();
+    if (this.notifications.listening && generation === this.verificationChanges) {
+      if (this.verifications.size >= MAX_CACHED_VERIFICATIONS) {
+        const oldest = this.verifications.keys().next().value;
+        if (oldest !== undefined) this.verifications.delete(oldest);
+      }
+      this.verifications.set(normalised, found);
+    }
     return found;
   }
+}
+
+/** A certificate's status at a moment, as the repository's SQL works it out. */
+function statusAt(certificate: CertificateVerification, now: Date): CertificateVerification['status'] {
+  if (certificate.revokedAt) return 'revoked';
+  if (certificate.validUntil && new Date(certificate.validUntil) < now) return 'expired';
+  return 'valid';
 }

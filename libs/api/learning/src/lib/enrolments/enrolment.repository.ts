@@ -17,15 +17,8 @@ import {
 } from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
 
-/** A certificate of the row aliased `cert` as `CertificateRef` JSON, or null. */
-export const CERTIFICATE_REF_SQL = `
-  CASE WHEN cert.id IS NULL THEN NULL ELSE json_build_object(
-    'id', cert.id, 'code', cert.code, 'issuedAt', cert.issued_at, 'validUntil', cert.valid_until,
-    'status', CASE WHEN cert.revoked_at IS NOT NULL THEN 'revoked'
-                   WHEN cert.valid_until IS NOT NULL AND cert.valid_until < now() THEN 'expired'
-                   ELSE 'valid' END,
-    'pdfPath', '/api/v1/certificates/' || cert.id || '/pdf',
-    'verificationPath', '/verify/' || cert.code) END`;
+/** A certificate of the row aliased `cert` as `CertificateRef` JSON, or null (SQL function `certificate_ref`). */
+export const CERTIFICATE_REF_SQL = `certificate_ref(cert)`;
 
 /** Statuses in which the learner is still working on the course. */
 export const OPEN_STATUSES: readonly EnrolmentStatus[] = ['enrolled', 'in_progress', 'failed'];
@@ -116,6 +109,41 @@ function toSummary(row: EnrolmentSummary): EnrolmentSummary {
     withdrawnAt: iso(row.withdrawnAt),
     certificate: toCertificateRef(row.certificate),
   };
+}
+
+interface RecordedProgressRow {
+  completionNeedsTransaction?: boolean;
+  missingEnrolmentId?: string;
+  wrongLessonIndexes?: number[];
+  inserted?: string[];
+  statusBefore?: Record<string, EnrolmentStatus>;
+  issued?: string[];
+  completed?: string[];
+  progress?: EnrolmentProgress[];
+}
+
+/** What `learning_record_progress` answers: a refusal, or what the batch did. */
+export type RecordedProgress =
+  | { completionNeedsTransaction: true; missingEnrolmentId?: undefined; wrongLessonIndexes?: undefined }
+  | { completionNeedsTransaction?: undefined; missingEnrolmentId: string; wrongLessonIndexes?: undefined }
+  | { completionNeedsTransaction?: undefined; missingEnrolmentId?: undefined; wrongLessonIndexes: number[] }
+  | {
+      completionNeedsTransaction?: undefined;
+      missingEnrolmentId?: undefined;
+      wrongLessonIndexes?: undefined;
+      inserted: string[];
+      statusBefore: Record<string, EnrolmentStatus>;
+      issued: string[];
+      completed: string[];
+      progress: EnrolmentProgress[];
+    };
+
+function toProgress(rows: EnrolmentProgress[]): EnrolmentProgress[] {
+  return rows.map((row) => ({
+    ...row,
+    completedAt: iso(row.completedAt),
+    certificate: toCertificateRef(row.certificate),
+  }));
 }
 
 /**
@@ -277,34 +305,6 @@ export class EnrolmentRepository {
     return { items: rows.map(toSummary), total };
   }
 
-  /** The lessons (id → version) among `ids`, to check that events name lessons of their enrolment's version. */
-  async lessonVersions(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; versionId: string }[] = await manager.query(
-      `SELECT l.id, m.version_id AS "versionId" FROM lesson l JOIN course_module m ON m.id = l.module_id
-        WHERE l.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.versionId]));
-  }
-
-  /** Inserts the events whose id is new; answers the ids that were inserted. Never reads first. */
-  async insertEvents(manager: EntityManager, events: ProgressEventInput[]): Promise<Set<string>> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO progress_event (id, enrolment_id, lesson_id, kind, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::progress_event_kind[], $5::timestamptz[])
-       ON CONFLICT (id) DO NOTHING
-       RETURNING id`,
-      [
-        events.map((event) => event.id),
-        events.map((event) => event.enrolmentId),
-        events.map((event) => event.lessonId),
-        events.map((event) => event.kind),
-        events.map((event) => event.occurredAt),
-      ],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
   /** Derives the enrolment's state again from its records; the caller holds its row lock. */
   async recompute(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`SELECT learning_recompute($1)`, [id]);
@@ -316,26 +316,8 @@ export class EnrolmentRepository {
    * and the validity the course sets. Answers the new certificate's id, or null.
    */
   async issueCertificate(manager: EntityManager, enrolmentId: string): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO certificate (enrolment_id, user_id, course_id, code, holder_name, course_title,
-                                issuing_org_unit_id, issued_at, valid_until)
-       SELECT e.id, e.user_id, e.course_id, $2,
-              CASE WHEN u.language = 'ru' AND COALESCE(u.full_name_cyrillic, '') <> '' THEN u.full_name_cyrillic
-                   ELSE u.full_name END,
-              v.title,
-              COALESCE((SELECT a.id FROM org_unit a
-                         WHERE a.kind = 'agency' AND (o.path = a.path OR o.path LIKE a.path || '.%')
-                         ORDER BY length(a.path) DESC LIMIT 1), o.id),
-              e.completed_at,
-              e.completed_at + make_interval(months => c.certificate_validity_months)
-         FROM enrolment e
-         JOIN app_user u ON u.id = e.user_id
-         JOIN course c ON c.id = e.course_id
-         JOIN course_version v ON v.id = e.course_version_id
-         JOIN org_unit o ON o.id = c.owner_org_unit_id
-        WHERE e.id = $1 AND e.status = 'completed'
-       ON CONFLICT (enrolment_id) DO NOTHING
-       RETURNING id`,
+    const rows: { id: string | null }[] = await manager.query(
+      `SELECT learning_issue_certificate($1, $2) AS id`,
       [enrolmentId, newCertificateCode()],
     );
     return rows[0]?.id ?? null;
@@ -343,23 +325,46 @@ export class EnrolmentRepository {
 
   /** Each enrolment's derived state and lesson states, in one statement. */
   async progress(manager: EntityManager, ids: string[]): Promise<EnrolmentProgress[]> {
-    const rows: EnrolmentProgress[] = await manager.query(
-      `SELECT e.id AS "enrolmentId", e.status, e.progress_percent AS "progressPercent",
-              e.continue_lesson_id AS "continueLessonId", e.last_lesson_id AS "lastLessonId",
-              e.completed_at AS "completedAt",
-              (SELECT COALESCE(json_agg(json_build_object('lessonId', s.lesson_id, 'state', s.state) ORDER BY s.ordinal), '[]')
-                 FROM learning_lesson_states(e.id) s) AS lessons,
-              ${CERTIFICATE_REF_SQL} AS certificate
-         FROM enrolment e LEFT JOIN certificate cert ON cert.enrolment_id = e.id
-        WHERE e.id = ANY($1::uuid[])
-        ORDER BY e.id`,
+    const rows: { progress: EnrolmentProgress[] }[] = await manager.query(
+      `SELECT learning_progress($1::uuid[]) AS progress`,
       [ids],
     );
-    return rows.map((row) => ({
-      ...row,
-      completedAt: iso(row.completedAt),
-      certificate: toCertificateRef(row.certificate),
-    }));
+    return toProgress(rows[0]?.progress ?? []);
+  }
+
+  /**
+   * Records a batch of the caller's events in one statement (SQL function `learning_record_progress`):
+   * locks, checks, inserts, recomputes, issues certificates and answers the state. Without
+   * `mayComplete`, a batch that completes an enrolment leaves nothing behind and answers
+   * `completionNeedsTransaction`.
+   */
+  async recordProgress(
+    manager: EntityManager,
+    callerId: string,
+    events: ProgressEventInput[],
+    mayComplete: boolean,
+  ): Promise<RecordedProgress> {
+    const enrolments = new Set(events.map((event) => event.enrolmentId)).size;
+    const rows: { recorded: RecordedProgressRow }[] = await manager.query(
+      `SELECT learning_record_progress($1, $2::uuid[], $3::uuid[], $4::uuid[], $5::progress_event_kind[],
+                                       $6::timestamptz[], $7::text[], $8) AS recorded`,
+      [
+        callerId,
+        events.map((event) => event.id),
+        events.map((event) => event.enrolmentId),
+        events.map((event) => event.lessonId),
+        events.map((event) => event.kind),
+        events.map((event) => event.occurredAt),
+        Array.from({ length: enrolments }, () => newCertificateCode()),
+        mayComplete,
+      ],
+    );
+    const recorded = rows[0]?.recorded;
+    if (!recorded) throw new Error('learning_record_progress answered nothing');
+    if (recorded.completionNeedsTransaction || recorded.missingEnrolmentId || recorded.wrongLessonIndexes) {
+      return recorded as RecordedProgress;
+    }
+    return { ...recorded, progress: toProgress(recorded.progress ?? []) } as RecordedProgress;
   }
 
   /** A lesson of the version with its neighbours in outline order and its state in the enrolment. */

@@ -61,52 +61,68 @@ export class ProgressService {
   /**
    * Records a batch of the caller's events exactly once each: the client's id is the primary key and
    * the insert skips ids already there, so retries, replays and concurrent copies count once, and the
-   * derived state does not depend on the order they arrive in. One transaction: all or nothing.
+   * derived state does not depend on the order they arrive in. All or nothing, in one statement; a
+   * batch that completes an enrolment is undone and runs again inside a transaction, with what the
+   * completion listeners grant.
    */
   async record(
     access: AccessContext,
     request: RecordProgressEventsRequest,
   ): Promise<RecordProgressEventsResponse> {
-    const events = request.events;
-    const enrolmentIds = [...new Set(events.map((event) => event.enrolmentId))].sort();
-    return this.dataSource.transaction(async (manager) => {
-      const records = await this.enrolments.findRecords(manager, enrolmentIds, true);
-      const byId = new Map(records.map((record) => [record.id, record]));
-      for (const id of enrolmentIds) {
-        // another person's enrolment reads as missing, even to those who may read it: nobody records for others
-        if (byId.get(id)?.userId !== access.principal.userId) {
-          throw new LearningRecordNotFoundError('enrolment', id);
-        }
-      }
-      const lessonVersions = await this.enrolments.lessonVersions(
-        manager,
-        events.map((event) => event.lessonId),
-      );
-      const wrong = events.flatMap((event, index) =>
-        lessonVersions.get(event.lessonId) === byId.get(event.enrolmentId)?.courseVersionId
-          ? []
-          : [
-              {
-                field: `events.${index}.lessonId`,
-                message: 'lessonId must be a lesson of the course version the enrolment is on',
-                code: 'lessonOfEnrolment',
-              },
-            ],
-      );
-      if (wrong.length > 0) throw new ValidationProblemException(wrong);
+    const response = await this.recordWith(this.dataSource.manager, access, request, false);
+    return (
+      response ??
+      this.dataSource.transaction(async (manager) => {
+        const completed = await this.recordWith(manager, access, request, true);
+        if (!completed) throw new Error('learning_record_progress asked for the transaction it ran in');
+        return completed;
+      })
+    );
+  }
 
-      const inserted = await this.enrolments.insertEvents(manager, events);
-      const seen = new Set<string>();
-      const results = events.map((event) => {
-        let outcome: ProgressEventOutcome =
-          inserted.has(event.id) && !seen.has(event.id) ? 'recorded' : 'duplicate';
-        seen.add(event.id);
-        const status = byId.get(event.enrolmentId)?.status;
-        if (outcome === 'recorded' && (status === 'withdrawn' || status === 'expired')) outcome = 'ignored';
-        return { id: event.id, outcome };
-      });
-      const { progress, issued } = await this.settle(manager, enrolmentIds);
-      return { results, enrolments: progress, issuedCertificates: issued };
+  private async recordWith(
+    manager: EntityManager,
+    access: AccessContext,
+    request: RecordProgressEventsRequest,
+    mayComplete: boolean,
+  ): Promise<RecordProgressEventsResponse | null> {
+    const events = request.events;
+    const recorded = await this.enrolments.recordProgress(
+      manager,
+      access.principal.userId,
+      events,
+      mayComplete,
+    );
+    if (recorded.completionNeedsTransaction) return null;
+    if (recorded.missingEnrolmentId !== undefined) {
+      throw new LearningRecordNotFoundError('enrolment', recorded.missingEnrolmentId);
+    }
+    if (recorded.wrongLessonIndexes !== undefined) {
+      throw new ValidationProblemException(
+        recorded.wrongLessonIndexes.map((index) => ({
+          field: `events.${index}.lessonId`,
+          message: 'lessonId must be a lesson of the course version the enrolment is on',
+          code: 'lessonOfEnrolment',
+        })),
+      );
+    }
+    if (mayComplete) await this.completionListeners.notify(manager, recorded.completed);
+    const inserted = new Set(recorded.inserted);
+    const seen = new Set<string>();
+    const results = events.map((event) => {
+      let outcome: ProgressEventOutcome =
+        inserted.has(event.id) && !seen.has(event.id) ? 'recorded' : 'duplicate';
+      seen.add(event.id);
+      const status = recorded.statusBefore[event.enrolmentId];
+      if (outcome === 'recorded' && (status === 'withdrawn' || status === 'expired')) outcome = 'ignored';
+      return { id: event.id, outcome };
     });
+    const issued = recorded.progress
+      .map((row) => row.certificate)
+      .filter(
+        (certificate): certificate is CertificateRef =>
+          !!certificate && recorded.issued.includes(certificate.id),
+      );
+    return { results, enrolments: recorded.progress, issuedCertificates: issued };
   }
 }
