@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@border-academy/api-audit';
-import { ApiConfig } from '@border-academy/api-platform';
+import { ApiConfig, SlidingWindowThrottlerStorage } from '@border-academy/api-platform';
 
 import { AuthController, MeController } from './auth/auth.controller';
 import { AuthRepository } from './auth/auth.repository';
@@ -26,7 +26,10 @@ import { UserService } from './users/user.service';
     PassportModule.register({ session: false }),
     ThrottlerModule.forRootAsync({
       inject: [ApiConfig],
-      useFactory: (config: ApiConfig) => [{ ttl: 60_000, limit: config.SIGN_IN_ATTEMPTS_PER_MINUTE }],
+      useFactory: (config: ApiConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.SIGN_IN_ATTEMPTS_PER_MINUTE }],
+        storage: new SlidingWindowThrottlerStorage(),
+      }),
     }),
   ],
   controllers: [AuthController, MeController, SsoController, UserController, PrivacyController],

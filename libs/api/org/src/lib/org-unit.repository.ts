@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  EVERY_PRINCIPAL,
+  PrincipalCache,
   codeOrNameMatchesSql,
   escapeLike,
   inScopeSql,
@@ -66,6 +68,8 @@ function toRecord(row: Omit<OrgUnitRow, 'child_count'>): OrgUnitRecord {
 /** All SQL about org units. Each method is one statement. */
 @Injectable()
 export class OrgUnitRepository {
+  constructor(private readonly principals: PrincipalCache) {}
+
   async findPage(
     manager: EntityManager,
     filter: OrgUnitFilter,
@@ -189,6 +193,7 @@ export class OrgUnitRepository {
    * statement; returns how many units moved.
    */
   async moveSubtree(manager: EntityManager, unit: OrgUnitRecord, parent: OrgUnitRecord): Promise<number> {
+    this.principals.changed(EVERY_PRINCIPAL);
     const [, moved]: [unknown, number] = await manager.query(
       `UPDATE org_unit u
           SET path = $3 || substr(u.path, length($1) + 1),

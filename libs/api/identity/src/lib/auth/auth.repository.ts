@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PrincipalCache } from '@border-academy/api-platform';
 import { CurrentUser, LanguageCode, RoleGrant } from '@border-academy/shared-contracts';
 import { EntityManager } from 'typeorm';
 
@@ -46,6 +47,8 @@ interface CurrentUserRow {
 /** All SQL of sign-in and sessions; each method is one statement on the caller's manager. */
 @Injectable()
 export class AuthRepository {
+  constructor(private readonly principals: PrincipalCache) {}
+
   /** Locks the user's row so that concurrent wrong passwords count one by one. */
   async findCredentialsForUpdate(
     manager: EntityManager,
@@ -129,6 +132,7 @@ export class AuthRepository {
   }
 
   async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<number> {
+    this.principals.sessionEnded(familyId);
     const [, affected]: [unknown, number] = await manager.query(
       `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2
         WHERE family_id = $1 AND revoked_at IS NULL`,
@@ -144,6 +148,7 @@ export class AuthRepository {
     reason: string,
     exceptFamilyId: string | null = null,
   ): Promise<number> {
+    this.principals.changed([userId]);
     const [, affected]: [unknown, number] = await manager.query(
       `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR family_id <> $3::uuid)`,

@@ -4,6 +4,7 @@ import {
   AccessContext,
   DomainError,
   PersonalDataRegistry,
+  PrincipalCache,
   ValidationProblemException,
 } from '@border-academy/api-platform';
 import {
@@ -41,6 +42,7 @@ export type PersonalDataFile =
 @Injectable()
 export class PrivacyService {
   constructor(
+    private readonly principals: PrincipalCache,
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly registry: PersonalDataRegistry,
@@ -122,6 +124,7 @@ export class PrivacyService {
       if (problems.length > 0) throw new ValidationProblemException(problems);
 
       const changed: Record<string, number> = {};
+      this.principals.changed([userId]);
       for (const provider of this.registry.sections()) {
         const count = provider.erase ? await provider.erase(manager, userId) : 0;
         if (count > 0) changed[provider.key] = count;

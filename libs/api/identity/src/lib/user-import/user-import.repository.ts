@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inScopeSql } from '@border-academy/api-platform';
+import { EVERY_PRINCIPAL, PrincipalCache, inScopeSql } from '@border-academy/api-platform';
 import {
   USER_IMPORT_OUTCOMES,
   UserImport,
@@ -80,6 +80,8 @@ const ROW_RANGE = `r.import_id = $1 AND r.line >= $2 AND r.line < $3`;
 /** SQL of bulk imports; every check and every write works on all rows of the file at once. */
 @Injectable()
 export class UserImportRepository {
+  constructor(private readonly principals: PrincipalCache) {}
+
   async insertImport(
     manager: EntityManager,
     values: {
@@ -273,6 +275,7 @@ export class UserImportRepository {
 
   /** Writes the `update` rows in a range of lines whose changes go beyond new roles. */
   async updateUsers(manager: EntityManager, importId: string, from: number, to: number): Promise<void> {
+    this.principals.changed(EVERY_PRINCIPAL);
     await manager.query(
       `UPDATE app_user u
           SET email = r.email, full_name = r.full_name, full_name_cyrillic = NULLIF(r.full_name_cyrillic, ''),
@@ -291,6 +294,7 @@ export class UserImportRepository {
     to: number,
     grantedBy: string,
   ): Promise<number> {
+    this.principals.changed(EVERY_PRINCIPAL);
     const [added]: { count: number }[] = await manager.query(
       `WITH added AS (
          INSERT INTO role_grant (user_id, role, org_unit_id, granted_by)

@@ -1,5 +1,5 @@
 import { connectTestDataSource, orgUnitsSeed, runSeeds } from '@border-academy/api-db';
-import { TestApp, createTestApp } from '@border-academy/api-platform';
+import { DatabaseNotifications, PrincipalCache, TestApp, createTestApp } from '@border-academy/api-platform';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { IdentityModule } from '../identity.module';
@@ -52,7 +52,15 @@ describe('searching users by part of a login or name', () => {
       },
     } as unknown as EntityManager;
     try {
-      await new UserRepository().findPage(explaining, ['kz'], { q, limit: 20, offset: 0 });
+      await new UserRepository(new PrincipalCache(new DatabaseNotifications(dataSource))).findPage(
+        explaining,
+        ['kz'],
+        {
+          q,
+          limit: 20,
+          offset: 0,
+        },
+      );
     } catch (error) {
       if (error instanceof Explained) return error.plan;
       throw error;
@@ -70,11 +78,15 @@ describe('searching users by part of a login or name', () => {
   );
 
   it('finds the person by a part of the Cyrillic name', async () => {
-    const page = await new UserRepository().findPage(dataSource.manager, ['kz'], {
-      q: 'нурлан',
-      limit: 20,
-      offset: 0,
-    });
+    const page = await new UserRepository(new PrincipalCache(new DatabaseNotifications(dataSource))).findPage(
+      dataSource.manager,
+      ['kz'],
+      {
+        q: 'нурлан',
+        limit: 20,
+        offset: 0,
+      },
+    );
     expect(page.items.map((user) => user.login)).toEqual(['aliya.nurlanova']);
     expect(page.total).toBe(1);
   });

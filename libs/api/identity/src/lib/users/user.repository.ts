@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inScopeSql } from '@border-academy/api-platform';
+import { PrincipalCache, inScopeSql } from '@border-academy/api-platform';
 import {
   LanguageCode,
   LocalizedText,
@@ -94,6 +94,8 @@ function toSummary(row: UserRow): UserSummary {
 /** SQL about users as the administration sees them; every statement is limited to the caller's scope. */
 @Injectable()
 export class UserRepository {
+  constructor(private readonly principals: PrincipalCache) {}
+
   /** One page of the users inside the scope and the total, in one statement. */
   async findPage(
     manager: EntityManager,
@@ -223,6 +225,7 @@ export class UserRepository {
   async update(manager: EntityManager, userId: string, columns: Record<string, unknown>): Promise<void> {
     const names = Object.keys(columns);
     if (names.length === 0) return;
+    this.principals.changed([userId]);
     await manager.query(
       `UPDATE app_user SET ${names.map((name, index) => `"${name}" = $${index + 2}`).join(', ')}, updated_at = now()
         WHERE id = $1`,
@@ -235,6 +238,7 @@ export class UserRepository {
     manager: EntityManager,
     grant: { userId: string; role: string; orgUnitId: string; grantedBy: string },
   ): Promise<string | null> {
+    this.principals.changed([grant.userId]);
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO role_grant (user_id, role, org_unit_id, granted_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, role, org_unit_id) DO NOTHING RETURNING id`,
@@ -250,6 +254,7 @@ export class UserRepository {
     userId: string,
     grantId: string,
   ): Promise<{ role: string; org_unit_id: string } | null> {
+    this.principals.changed([userId]);
     const [rows]: [{ role: string; org_unit_id: string }[], number] = await manager.query(
       `DELETE FROM role_grant g USING org_unit ou
         WHERE g.id = $2 AND g.user_id = $3 AND ou.id = g.org_unit_id AND ${inScopeSql('ou.path', '$1')}

@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { RequestWithAccess } from './access-context';
 import { REQUIRED_PERMISSION } from './allow.decorator';
 import { POLICY, Permission, Principal, scopeFor } from './policy';
+import { PrincipalCache } from './principal-cache';
 import { PUBLIC_ROUTE } from './public.decorator';
 
 export interface AccessTokenClaims {
@@ -25,6 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface PrincipalRow {
   org_unit_id: string;
+  session_expires_at: Date;
   grants: { role: Role; orgUnitId: string; orgUnitPath: string }[];
 }
 
@@ -32,7 +34,8 @@ interface PrincipalRow {
  * The single access decision for every request: `@Public()` routes are open; every other route
  * needs a valid access token of an active user whose session is still live (401 otherwise) and a
  * grant of a role that carries the route's `@Allow(...)` permission (403 otherwise). Routes without
- * `@Allow` are refused, so a forgotten decorator fails closed.
+ * `@Allow` are refused, so a forgotten decorator fails closed. Who is asking is read once per
+ * session and kept in the `PrincipalCache` until it changes.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -40,6 +43,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly dataSource: DataSource,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -73,26 +77,32 @@ export class AccessGuard implements CanActivate {
     if (!UUID.test(String(claims.sub)) || !UUID.test(String(claims.sid))) {
       throw new UnauthorizedException('The access token is invalid or has expired; refresh it or sign in');
     }
+    const cached = this.principals.get(claims.sub, claims.sid);
+    if (cached) return cached;
+    const generation = this.principals.generation;
     // one query: the user is active, the session family is live, and the grants with their unit paths
     const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT u.org_unit_id,
+      `SELECT u.org_unit_id, s.expires_at AS session_expires_at,
               COALESCE((SELECT json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id,
                                                           'orgUnitPath', ou.path))
                           FROM role_grant g JOIN org_unit ou ON ou.id = g.org_unit_id
                          WHERE g.user_id = u.id), '[]'::json) AS grants
          FROM app_user u
-        WHERE u.id = $1 AND u.status = 'active'
-          AND EXISTS (SELECT 1 FROM auth_session s
-                       WHERE s.family_id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
+         JOIN LATERAL (SELECT max(s.expires_at) AS expires_at FROM auth_session s
+                        WHERE s.family_id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
+                          AND s.expires_at > now()) s ON s.expires_at IS NOT NULL
+        WHERE u.id = $1 AND u.status = 'active'`,
       [claims.sub, claims.sid],
     );
     const row = rows[0];
     if (!row) throw new UnauthorizedException('The session has ended; sign in again');
-    return {
+    const principal: Principal = {
       userId: claims.sub,
       sessionFamilyId: claims.sid,
       orgUnitId: row.org_unit_id,
       grants: row.grants,
     };
+    this.principals.set(principal, new Date(row.session_expires_at), generation);
+    return principal;
   }
 }

@@ -17,6 +17,8 @@ import { DatabaseModule } from '@border-academy/api-db';
 import { Logger, LoggerModule } from 'nestjs-pino';
 
 import { AccessGuard } from '../access/access.guard';
+import { PrincipalCache } from '../access/principal-cache';
+import { DatabaseNotifications } from '../notifications/database-notifications';
 import { ApiConfig, loadApiConfig } from '../config/api-config';
 import { HealthController } from '../health/health.controller';
 import { REQUEST_ID_HEADER, loggerParams, requestIdFor } from '../logging/logging';
@@ -73,8 +75,10 @@ class ApiRootModule {
         { provide: ApiConfig, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
         PersonalDataRegistry,
+        DatabaseNotifications,
+        PrincipalCache,
       ],
-      exports: [ApiConfig, PersonalDataRegistry],
+      exports: [ApiConfig, PersonalDataRegistry, DatabaseNotifications, PrincipalCache],
       global: true,
     };
   }
