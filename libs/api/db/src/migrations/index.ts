@@ -11,6 +11,7 @@ import { ShareAttachmentContent1765210000000 } from './1765210000000-ShareAttach
 import { CreateLearningRecords1765300000000 } from './1765300000000-CreateLearningRecords';
 import { CreateQualifications1765400000000 } from './1765400000000-CreateQualifications';
 import { AddUserErasedAt1765600000000 } from './1765600000000-AddUserErasedAt';
+import { AddEnrolmentUserIndex1765710000000 } from './1765710000000-AddEnrolmentUserIndex';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateLearningRecords1765300000000,
   CreateQualifications1765400000000,
   AddUserErasedAt1765600000000,
+  AddEnrolmentUserIndex1765710000000,
 ];
