@@ -17,6 +17,7 @@ import { DatabaseModule } from '@border-academy/api-db';
 import { Logger, LoggerModule } from 'nestjs-pino';
 
 import { AccessGuard } from '../access/access.guard';
+import { BenchController } from '../bench/bench.controller';
 import { ApiConfig, loadApiConfig } from '../config/api-config';
 import { HealthController } from '../health/health.controller';
 import { REQUEST_ID_HEADER, loggerParams, requestIdFor } from '../logging/logging';
@@ -68,7 +69,8 @@ class ApiRootModule {
         }),
         ...features,
       ],
-      controllers: [HealthController],
+      // the benchmark's pair of routes exists only when asked for
+      controllers: [HealthController, ...(config.BENCH_ROUTES ? [BenchController] : [])],
       providers: [
         { provide: ApiConfig, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
