@@ -7,6 +7,7 @@ import { AUDIT_ROUTES } from './authorization-matrix/audit.rows';
 import { createMatrixCourse } from './authorization-matrix/authoring.fixtures';
 import { AUTHORING_ROUTES } from './authorization-matrix/authoring.rows';
 import { AUTH_ROUTES } from './authorization-matrix/auth.rows';
+import { BENCH_ROUTES } from './authorization-matrix/bench.rows';
 import { EXCHANGE_ROUTES } from './authorization-matrix/exchange.rows';
 import { IMPORT_ROUTES } from './authorization-matrix/imports.rows';
 import { createMatrixLearning } from './authorization-matrix/learning.fixtures';
@@ -48,6 +49,7 @@ const MATRIX: RouteRows = {
   ...LEARNING_ROUTES,
   ...QUALIFICATION_ROUTES,
   ...PRIVACY_ROUTES,
+  ...BENCH_ROUTES,
 };
 
 describe('authorization matrix', () => {
@@ -58,7 +60,11 @@ describe('authorization matrix', () => {
   let callers = 0;
 
   beforeAll(async () => {
-    testApp = await createTestApp(API_FEATURES, { SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' });
+    // with the benchmark's routes, which exist only when asked for, so that they have their rows too
+    testApp = await createTestApp(API_FEATURES, {
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+      BENCH_ROUTES: 'true',
+    });
     await seedTestDatabase(testApp, [orgUnitsSeed]);
     dataSource = testApp.app.get(DataSource);
     passwordHash = await hashPassword(PASSWORD);

@@ -60,7 +60,11 @@ describe('bad input on every route', () => {
   let users = 0;
 
   beforeAll(async () => {
-    testApp = await createTestApp(API_FEATURES, { SIGN_IN_ATTEMPTS_PER_MINUTE: '100000' });
+    // the benchmark's routes too, which exist only when asked for
+    testApp = await createTestApp(API_FEATURES, {
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
+      BENCH_ROUTES: 'true',
+    });
     await seedTestDatabase(testApp, [orgUnitsSeed]);
     dataSource = testApp.app.get(DataSource);
     const document = (

@@ -1,4 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 import { expectNoAccessibilityViolations } from './accessibility';
@@ -150,6 +153,37 @@ test.describe('compliance', () => {
     await page.goto(`/staff/people/${kyrgyz}`);
     await expect(page.getByTestId('person-not-found')).toBeVisible();
     await expect(page.getByTestId('person-name')).toHaveCount(0);
+  });
+
+  test('HR exports the training records of their scope as a CSV file from its own tab', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAt(page, '/staff/records', 'kz.hr');
+    await expect(page.getByRole('heading', { level: 2, name: 'Training records' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByRole('tab', { name: 'Training records' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expectNoAccessibilityViolations(page);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('records-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^training-records-\d{4}-\d{2}-\d{2}\.csv$/);
+    const path = testInfo.outputPath('training-records.csv');
+    await file.saveAs(path);
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const [header, ...rows] = parse(text.slice(1)) as string[][];
+    expect(header?.slice(0, 2)).toEqual(['Person', 'Login']);
+    // the demo learner of Kazakhstan holds an assignment and a completed course; nobody of another country
+    expect(rows.filter((row) => row[1] === 'kz.learner').length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((row) => /^(kg|tj|tm|uz)\./.test(row[1] ?? ''))).toEqual([]);
+    expect(rows.map((row) => row[7])).toContain('Completed');
+    await expect(page.getByRole('status').filter({ hasText: 'The file is saved' })).toBeAttached();
   });
 
   test('the compliance page fits the screen: only the matrix scrolls sideways, its person column staying in view', async ({

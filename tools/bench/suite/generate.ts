@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Database } from '@border-academy/api-db';
 import { Client } from 'pg';
 
+import { BENCH_HR_ALL_SQL } from './export-scenarios';
 import {
   BENCH_POSITIONS,
   BENCH_QUALIFICATIONS,
@@ -230,6 +231,7 @@ function steps(size: BenchSize): [string, string][] {
                   WHERE o.depth = 0 GROUP BY o.id, o.code) c
           WHERE c.running - c.own < ${size.users} / 2`,
     ],
+    ['an HR person of every country, for the training records export', BENCH_HR_ALL_SQL],
     ['statistics', `ANALYZE`],
   ];
 }

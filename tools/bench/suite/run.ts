@@ -11,6 +11,7 @@ import { CatalogueRepository } from '../../../libs/api/authoring/src/lib/catalog
 import { EnrolmentRepository } from '../../../libs/api/learning/src/lib/enrolments/enrolment.repository';
 import { MY_LEARNING_SECTIONS } from '../../../libs/shared/contracts/src/lib/learning';
 import { ComplianceService } from '../../../libs/api/qualifications/src/lib/compliance/compliance.service';
+import { authorizationScenario, exportScenario } from './export-scenarios';
 import { openBenchDatabase } from './generate';
 import { Measure, closedLoop, httpLoad } from './measure';
 import { sizeOf } from './sizes';
@@ -492,6 +493,36 @@ export default async function run(args: string[]): Promise<number> {
         target: 'argon2id at OWASP parameters; report per core',
         met: signIns.errors === 0,
       });
+    }
+
+    // HR's training records export, streamed, against PostgreSQL's own COPY of the same SELECT
+    if (wanted('export')) {
+      rows.push(
+        ...(await exportScenario({
+          pool,
+          databaseUrl: database.url,
+          base,
+          apiPid: api.pid,
+          signIn,
+          rssMb,
+          withPeakRss,
+        })),
+      );
+    }
+
+    // the access check's cost: one handler guarded and open, on an API started with BENCH_ROUTES=true
+    if (wanted('authorization')) {
+      rows.push(
+        ...(await authorizationScenario({
+          pool,
+          databaseUrl: database.url,
+          port: apiPort + 20,
+          seconds,
+          startApi,
+          waitFor,
+          signIn,
+        })),
+      );
     }
 
     const bundle = bundleSizes();

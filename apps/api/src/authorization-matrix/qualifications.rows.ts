@@ -65,6 +65,7 @@ export const QUALIFICATION_ROUTES: RouteRows = {
   'GET /api/v1/compliance/expiring': compliance('expiring', '&withinDays=60'),
   'GET /api/v1/compliance/overdue': compliance('overdue'),
   'GET /api/v1/compliance/export': compliance('export', '&format=csv'),
+  'GET /api/v1/compliance/training-records/export': compliance('training-records/export'),
   'GET /api/v1/staff/{userId}': {
     request: (target) => ({ url: `/api/v1/staff/${target.userId}` }),
     inside: [401, 403, 403, 200, 200],

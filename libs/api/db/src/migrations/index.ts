@@ -12,6 +12,7 @@ import { CreateLearningRecords1765300000000 } from './1765300000000-CreateLearni
 import { CreateQualifications1765400000000 } from './1765400000000-CreateQualifications';
 import { AddUserErasedAt1765600000000 } from './1765600000000-AddUserErasedAt';
 import { RecordProgressInOneStatement1765700000000 } from './1765700000000-RecordProgressInOneStatement';
+import { AddEnrolmentUserIndex1765710000000 } from './1765710000000-AddEnrolmentUserIndex';
 import { NotifyCachedRowChanges1765720000000 } from './1765720000000-NotifyCachedRowChanges';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   CreateQualifications1765400000000,
   AddUserErasedAt1765600000000,
   RecordProgressInOneStatement1765700000000,
+  AddEnrolmentUserIndex1765710000000,
   NotifyCachedRowChanges1765720000000,
 ];

@@ -13,6 +13,9 @@ import {
   AwardRule,
   COMPLIANCE_EXPORT_FORMATS,
   COMPLIANCE_SORTS,
+  ENROLMENT_STATUSES,
+  EnrolmentStatus,
+  TrainingRecordsQuery,
   ComplianceCell,
   ComplianceExportFormat,
   ComplianceMatrix,
@@ -576,6 +579,51 @@ export class ComplianceExportQueryDto extends ComplianceFilterDto {
   @IsOptional()
   @IsIn(COMPLIANCE_SORTS)
   sort?: ComplianceSort;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LANGUAGES, default: 'en' })
+  @IsOptional()
+  @IsIn(SUPPORTED_LANGUAGES)
+  language?: LanguageCode;
+}
+
+/** ISO day (`2026-03-01`), the form of the completion range's ends. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TrainingRecordsQueryDto implements TrainingRecordsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "A unit of the caller's scope: its whole subtree" })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  courseId?: string;
+
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ENROLMENT_STATUSES)
+  status?: EnrolmentStatus;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-01-01',
+    description: 'Completed on or after this day (UTC)',
+  })
+  @IsOptional()
+  @Matches(ISO_DAY, { message: 'must be a day as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  completedFrom?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'Completed on or before this day (UTC)',
+  })
+  @IsOptional()
+  @Matches(ISO_DAY, { message: 'must be a day as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  completedTo?: string;
 
   @ApiPropertyOptional({ enum: SUPPORTED_LANGUAGES, default: 'en' })
   @IsOptional()

@@ -11,6 +11,7 @@ import { Clock } from './clock';
 import { ComplianceExportService } from './compliance/compliance-export.service';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ComplianceService } from './compliance/compliance.service';
+import { TrainingRecordsExportService } from './compliance/training-records-export.service';
 import { GrantService } from './grants/grant.service';
 import { StaffController } from './grants/staff.controller';
 import { StaffService } from './grants/staff.service';
@@ -34,6 +35,7 @@ import { QualificationsPersonalData } from './qualifications-personal-data';
     StaffService,
     ComplianceService,
     ComplianceExportService,
+    TrainingRecordsExportService,
     AssignmentService,
     NotificationService,
     QualificationsPersonalData,

@@ -1,4 +1,4 @@
-import { CertificateRef } from './learning';
+import { CertificateRef, EnrolmentStatus } from './learning';
 import { LanguageCode, LocalizedText } from './language';
 import { OrgUnitRef, PersonRef, ThematicArea } from './authoring';
 
@@ -348,3 +348,20 @@ export interface NotificationPage {
 /** Formats of the compliance export. */
 export const COMPLIANCE_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ComplianceExportFormat = (typeof COMPLIANCE_EXPORT_FORMATS)[number];
+
+/**
+ * `GET /api/v1/compliance/training-records/export`: one CSV row per enrolment of the people of the
+ * caller's HR scope (the record of learning HR keeps), streamed; every filter optional.
+ */
+export interface TrainingRecordsQuery {
+  /** A unit of the caller's scope: its whole subtree. Defaults to the caller's scope. */
+  unitId?: string;
+  courseId?: string;
+  status?: EnrolmentStatus;
+  /** Completed on or after this day (ISO date, UTC). */
+  completedFrom?: string;
+  /** Completed on or before this day (ISO date, UTC). */
+  completedTo?: string;
+  /** Language of the header, statuses and names. */
+  language?: LanguageCode;
+}

@@ -31,6 +31,11 @@ export const HR_ROUTES: Route[] = [
         loadComponent: () => import('./lists/overdue-page').then((m) => m.OverduePage),
       },
       {
+        path: 'records',
+        title: i18nKey('hr.records.pageTitle'),
+        loadComponent: () => import('./records/training-records-page').then((m) => m.TrainingRecordsPage),
+      },
+      {
         path: 'assignments',
         title: i18nKey('hr.assignments.pageTitle'),
         loadComponent: () => import('./assignments/assignments-page').then((m) => m.AssignmentsPage),

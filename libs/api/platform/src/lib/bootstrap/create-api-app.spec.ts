@@ -183,6 +183,18 @@ describe('the API application', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toMatch(/<script>/);
   });
+
+  it('serves no benchmark route unless BENCH_ROUTES is set', async () => {
+    const json = await testApp.app.inject({ method: 'GET', url: '/api/docs-json' });
+    expect(
+      Object.keys((json.json() as { paths: object }).paths).filter((path) => path.includes('bench')),
+    ).toEqual([]);
+    const open = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/bench/open/org-units/00000000-0000-4000-8000-000000000000?scope=kz',
+    });
+    expect(open.statusCode).toBe(404);
+  });
 });
 
 describe('the API serving a built web app', () => {

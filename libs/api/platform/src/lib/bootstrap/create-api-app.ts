@@ -18,10 +18,11 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 
 import { AccessGuard } from '../access/access.guard';
 import { PrincipalCache } from '../access/principal-cache';
-import { DatabaseNotifications } from '../notifications/database-notifications';
+import { BenchController } from '../bench/bench.controller';
 import { ApiConfig, loadApiConfig } from '../config/api-config';
 import { HealthController } from '../health/health.controller';
 import { REQUEST_ID_HEADER, loggerParams, requestIdFor } from '../logging/logging';
+import { DatabaseNotifications } from '../notifications/database-notifications';
 import { PersonalDataRegistry } from '../privacy/personal-data-registry';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
@@ -70,7 +71,8 @@ class ApiRootModule {
         }),
         ...features,
       ],
-      controllers: [HealthController],
+      // the benchmark's pair of routes exists only when asked for
+      controllers: [HealthController, ...(config.BENCH_ROUTES ? [BenchController] : [])],
       providers: [
         { provide: ApiConfig, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -156,6 +156,14 @@ export class ApiConfig {
   @IsBoolean({ message: 'must be true or false' })
   REMINDERS_ENABLED?: boolean;
 
+  /**
+   * Two benchmark routes under `/api/v1/bench` that measure the access check's cost (the suite's
+   * `authorization` scenario): one guarded, one open. Off unless set; never needed in a deployment.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  BENCH_ROUTES = false;
+
   /** Mail the reminders through this SMTP server (`smtp://user:password@host:587`); unset: in-app only. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })

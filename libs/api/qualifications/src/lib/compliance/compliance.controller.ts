@@ -16,9 +16,11 @@ import {
   ExpiringQueryDto,
   OverduePageDto,
   OverdueQueryDto,
+  TrainingRecordsQueryDto,
 } from '../qualifications.dto';
 import { ComplianceExportService } from './compliance-export.service';
 import { ComplianceService } from './compliance.service';
+import { TrainingRecordsExportService } from './training-records-export.service';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -28,6 +30,7 @@ export class ComplianceController {
   constructor(
     private readonly compliance: ComplianceService,
     private readonly exports: ComplianceExportService,
+    private readonly trainingRecords: TrainingRecordsExportService,
   ) {}
 
   @Get('matrix')
@@ -101,6 +104,28 @@ export class ComplianceController {
   ): Promise<StreamableFile> {
     const { format, ...filter } = query;
     const file = await this.exports.export(access, format, filter, request.ip ?? null);
+    return new StreamableFile(file.body, {
+      type: file.mediaType,
+      disposition: contentDisposition(file.fileName, 'attachment'),
+    });
+  }
+
+  @Get('training-records/export')
+  @Allow('compliance:read')
+  @ApiOperation({
+    summary:
+      "One CSV row per enrolment of the caller's scope's people (person, unit, position, course, status, " +
+      'dates, best quiz score, certificate), filtered by unit subtree, course, status and completion days; ' +
+      'streamed by PostgreSQL, header and statuses in the language asked for; audited',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async trainingRecordsExport(
+    @Access() access: AccessContext,
+    @Query() query: TrainingRecordsQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<StreamableFile> {
+    const file = await this.trainingRecords.export(access, query, request.ip ?? null);
     return new StreamableFile(file.body, {
       type: file.mediaType,
       disposition: contentDisposition(file.fileName, 'attachment'),

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpEventType } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
+import { Observable, filter, map } from 'rxjs';
 import {
   ComplianceExportFormat,
   ComplianceMatrix,
@@ -13,6 +13,7 @@ import {
   OverdueAssignment,
   OverdueQuery,
   Page,
+  TrainingRecordsQuery,
 } from '@border-academy/shared-contracts';
 import { withoutErrorNotification } from '../error-notification';
 import { toHttpParams } from '../http-params';
@@ -73,7 +74,42 @@ export class ComplianceClient {
       context: this.context(),
     });
   }
+
+  /**
+   * One row per enrolment of the people of the scope, as CSV streamed by the API (it may be a million
+   * rows): the bytes received as they arrive, then the file. The API audits the export.
+   */
+  trainingRecords(query: TrainingRecordsQuery = {}): Observable<DownloadProgress> {
+    return this.http
+      .get(`${COMPLIANCE_API}/training-records/export`, {
+        params: toHttpParams({ ...query }),
+        responseType: 'blob',
+        observe: 'events',
+        reportProgress: true,
+        context: this.context(),
+      })
+      .pipe(
+        filter(
+          (event) => event.type === HttpEventType.DownloadProgress || event.type === HttpEventType.Response,
+        ),
+        map((event): DownloadProgress => {
+          if (event.type === HttpEventType.Response) {
+            const file = event.body ?? new Blob([]);
+            return { received: file.size, file };
+          }
+          return { received: event.type === HttpEventType.DownloadProgress ? event.loaded : 0 };
+        }),
+      );
+  }
 }
+
+/** The name a saved training records export gets (`training-records-2026-03-01.csv`). */
+export function trainingRecordsFileName(day = new Date()): string {
+  return `training-records-${day.toISOString().slice(0, 10)}.csv`;
+}
+
+/** A streamed download as it goes: the bytes received so far, then the whole file. */
+export type DownloadProgress = { received: number; file?: undefined } | { received: number; file: Blob };
 
 /** The name a saved export gets: what it is and the day it was made (`compliance-2026-03-01.xlsx`). */
 export function complianceExportFileName(format: ComplianceExportFormat, day = new Date()): string {

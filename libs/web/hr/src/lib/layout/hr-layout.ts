@@ -8,6 +8,7 @@ const SECTIONS = [
   { path: '/staff', label: i18nKey('hr.nav.compliance'), exact: true },
   { path: '/staff/expiring', label: i18nKey('hr.nav.expiring'), exact: false },
   { path: '/staff/overdue', label: i18nKey('hr.nav.overdue'), exact: false },
+  { path: '/staff/records', label: i18nKey('hr.nav.records'), exact: false },
   { path: '/staff/assignments', label: i18nKey('hr.nav.assignments'), exact: false },
   { path: '/staff/qualifications', label: i18nKey('hr.nav.qualifications'), exact: false },
 ];
