@@ -1,6 +1,5 @@
 import { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import {
   DynamicModule,
   Logger as NestLogger,
@@ -14,6 +13,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DatabaseModule } from '@border-academy/api-db';
+import helmet from 'helmet';
 import { Logger, LoggerModule } from 'nestjs-pino';
 
 import { AccessGuard } from '../access/access.guard';
@@ -145,7 +145,11 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
     decideSecureCookies(fastify, config);
 
     await app.register(cookie);
-    await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+    // helmet's middleware built once (the @fastify/helmet plugin builds it again for every request)
+    const securityHeaders = helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+    fastify.addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
     app.setGlobalPrefix('api');
     app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
     app.useGlobalPipes(createValidationPipe());
