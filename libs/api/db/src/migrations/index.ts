@@ -14,6 +14,7 @@ import { AddUserErasedAt1765600000000 } from './1765600000000-AddUserErasedAt';
 import { RecordProgressInOneStatement1765700000000 } from './1765700000000-RecordProgressInOneStatement';
 import { AddEnrolmentUserIndex1765710000000 } from './1765710000000-AddEnrolmentUserIndex';
 import { NotifyCachedRowChanges1765720000000 } from './1765720000000-NotifyCachedRowChanges';
+import { GenericPlansForProgressFunctions1765730000000 } from './1765730000000-GenericPlansForProgressFunctions';
 
 /** Every migration, oldest first; the generate script appends new ones here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RecordProgressInOneStatement1765700000000,
   AddEnrolmentUserIndex1765710000000,
   NotifyCachedRowChanges1765720000000,
+  GenericPlansForProgressFunctions1765730000000,
 ];
