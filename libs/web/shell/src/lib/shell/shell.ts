@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewC
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -12,6 +11,7 @@ import { filter, map, skip } from 'rxjs';
 import { Role } from '@border-academy/shared-contracts';
 import { AuthSession } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
+import { AccountMenu } from '../account-menu/account-menu';
 import { LanguageSwitch } from '../language-switch/language-switch';
 import { NotificationBell } from '../notifications/notification-bell';
 
@@ -40,10 +40,10 @@ const ROLE_AREAS: readonly RoleArea[] = [
 @Component({
   selector: 'ba-root',
   imports: [
+    AccountMenu,
     LanguageSwitch,
     MatButtonModule,
     MatListModule,
-    MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
     NotificationBell,
@@ -95,10 +95,6 @@ export class Shell {
 
   protected closeNavigationIfOver(): void {
     if (this.narrow()) void this.sidenav().close();
-  }
-
-  protected signOut(everywhere: boolean): Promise<void> {
-    return this.session.signOut({ everywhere });
   }
 
   protected skipToMain(event: Event): void {
