@@ -1,5 +1,13 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
@@ -9,7 +17,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map, skip } from 'rxjs';
 import { Role } from '@border-academy/shared-contracts';
-import { AuthSession } from '@border-academy/web-data-access';
+import { AuthSession, ErrorNotifier } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
 import { AccountMenu } from '../account-menu/account-menu';
 import { LanguageSwitch } from '../language-switch/language-switch';
@@ -78,6 +86,9 @@ export class Shell {
   );
 
   constructor() {
+    // error messages' snack bar is fetched once the page is drawn: later, it may have to speak offline
+    const notifier = inject(ErrorNotifier);
+    afterNextRender(() => notifier.preload());
     // After moving to another page, screen reader and keyboard users start at its content, as on a
     // full page load; the first load leaves focus alone so the skip link stays the first tab stop.
     inject(Router)
