@@ -10,7 +10,6 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -51,7 +50,6 @@ const ROLE_AREAS: readonly RoleArea[] = [
     AccountMenu,
     LanguageSwitch,
     MatButtonModule,
-    MatListModule,
     MatSidenavModule,
     MatToolbarModule,
     NotificationBell,
