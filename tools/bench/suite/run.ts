@@ -13,6 +13,7 @@ import { MY_LEARNING_SECTIONS } from '../../../libs/shared/contracts/src/lib/lea
 import { ComplianceService } from '../../../libs/api/qualifications/src/lib/compliance/compliance.service';
 import { authorizationScenario, exportScenario } from './export-scenarios';
 import { openBenchDatabase } from './generate';
+import { lighthouseRows } from './lighthouse';
 import { Measure, closedLoop, httpLoad } from './measure';
 import { sizeOf } from './sizes';
 
@@ -536,6 +537,29 @@ export default async function run(args: string[]): Promise<number> {
         target: '≤ 250 kB',
         met: bundle.initial <= 250 * 1024,
       });
+
+    // Lighthouse's mobile preset on a page of each kind: signed out, the learner's two, HR's matrix
+    if (wanted('lighthouse')) {
+      const [learner] = learners;
+      rows.push(
+        ...(await lighthouseRows({
+          base,
+          password: PASSWORD,
+          smoke,
+          reportDir: join(ROOT, 'tools', 'bench', 'results', `lighthouse-${size.name}`),
+          pages: [
+            { name: 'sign-in', path: '/sign-in' },
+            { name: 'catalogue', path: '/learning', login: learner.login },
+            {
+              name: 'lesson',
+              path: `/learning/enrolments/${learner.enrolmentId}/lessons/${learner.lessonIds[0]}`,
+              login: learner.login,
+            },
+            { name: 'HR compliance matrix', path: '/staff', login: 'bench.hr' },
+          ],
+        })),
+      );
+    }
 
     process.stdout.write(
       `\nSize ${size.name}, ${seconds} s per measure after a ${warmUp} s warm-up, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}):\n\n`,

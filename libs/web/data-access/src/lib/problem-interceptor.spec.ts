@@ -9,7 +9,9 @@ import { ApiError } from './api-error';
 import { withoutErrorNotification } from './error-notification';
 import { problemInterceptor } from './problem-interceptor';
 
-function shownMessage(): string | null {
+/** The message on screen once the snack bar, loaded on first use, has had its turn. */
+async function shownMessage(): Promise<string | null> {
+  await new Promise((resolve) => setTimeout(resolve));
   TestBed.tick();
   const label = document.querySelector('.mat-mdc-simple-snack-bar .mat-mdc-snack-bar-label');
   return label?.textContent?.trim() ?? null;
@@ -70,7 +72,7 @@ describe('problemInterceptor', () => {
     expect(error.errorsFor('hours')).toEqual(['hours must be a positive number']);
     expect(error.fieldErrors).toHaveLength(2);
     expect(error.unreachable).toBe(false);
-    expect(shownMessage()).toBe('The course could not be saved.');
+    expect(await shownMessage()).toBe('The course could not be saved.');
     expect(document.querySelector('.mat-mdc-simple-snack-bar button')?.textContent?.trim()).toBe('Dismiss');
   });
 
@@ -84,7 +86,7 @@ describe('problemInterceptor', () => {
       );
 
     expect((await result).userMessage).toBe('Forbidden');
-    expect(shownMessage()).toBe('Forbidden');
+    expect(await shownMessage()).toBe('Forbidden');
   });
 
   it('reads a problem body that arrived as text', async () => {
@@ -116,7 +118,7 @@ describe('problemInterceptor', () => {
     const error = await result;
     expect(error.unreachable).toBe(true);
     expect(error.problem).toBeNull();
-    expect(shownMessage()).toMatch(/^You appear to be offline/);
+    expect(await shownMessage()).toMatch(/^You appear to be offline/);
     expect(document.querySelector('mat-snack-bar-container [aria-live]')?.getAttribute('aria-live')).toBe(
       'assertive',
     );
@@ -128,7 +130,7 @@ describe('problemInterceptor', () => {
     http.expectOne('/api/health').error(new ProgressEvent('error'), { status: 0, statusText: '' });
 
     expect((await result).userMessage).toMatch(/^Похоже, нет подключения к сети/);
-    expect(shownMessage()).toMatch(/^Похоже, нет подключения к сети/);
+    expect(await shownMessage()).toMatch(/^Похоже, нет подключения к сети/);
   });
 
   it('explains a server failure that came without a problem body', async () => {
@@ -154,7 +156,7 @@ describe('problemInterceptor', () => {
     http.expectOne('/api/health').error(new ProgressEvent('error'), { status: 0, statusText: '' });
 
     expect((await result).unreachable).toBe(true);
-    expect(shownMessage()).toBeNull();
+    expect(await shownMessage()).toBeNull();
   });
 
   it('lets successful responses through untouched', async () => {
@@ -162,6 +164,6 @@ describe('problemInterceptor', () => {
     http.expectOne('/api/v1/ok').flush({ fine: true });
 
     expect(await result).toEqual({ fine: true });
-    expect(shownMessage()).toBeNull();
+    expect(await shownMessage()).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@border-academy/shared-contracts';
 import { IsInt, IsString } from 'class-validator';
@@ -206,6 +207,7 @@ describe('the API serving a built web app', () => {
     await mkdir(join(webDir, 'media'));
     await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Border Academy</title>');
     await writeFile(join(webDir, 'main-ABCD1234.js'), 'console.info(1);');
+    await writeFile(join(webDir, 'chunk-ABCD1234.js'), 'console.info("a lazily loaded page");\n'.repeat(200));
     testApp = await createTestApp([], { WEB_DIST_DIR: webDir });
   });
 
@@ -231,6 +233,31 @@ describe('the API serving a built web app', () => {
     const response = await testApp.app.inject({ method: 'GET', url: '/main-ABCD1234.js' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toContain('immutable');
+  });
+
+  it('sends its files compressed to a browser that accepts it, and whole to one that does not', async () => {
+    const compressed = await testApp.app.inject({
+      method: 'GET',
+      url: '/chunk-ABCD1234.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toContain('a lazily loaded page');
+
+    const plain = await testApp.app.inject({ method: 'GET', url: '/chunk-ABCD1234.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('a lazily loaded page');
+  });
+
+  it('leaves API responses uncompressed', async () => {
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/docs-json',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBeUndefined();
   });
 
   it('keeps unknown API routes a 404 problem', async () => {

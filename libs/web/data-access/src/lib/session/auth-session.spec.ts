@@ -123,6 +123,8 @@ describe('AuthSession', () => {
     await done;
 
     expect(auth.status()).toBe('signedOut');
+    // a notification would arrive after its snack bar's code has loaded
+    await new Promise((resolve) => setTimeout(resolve));
     expect(document.querySelector('.mat-mdc-snack-bar-label')).toBeNull();
   });
 

@@ -62,6 +62,8 @@ describe('Home', () => {
     await fixture.whenStable();
 
     expect(healthCard().textContent).toContain('The platform cannot be reached right now.');
+    // a notification would arrive after its snack bar's code has loaded
+    await new Promise((resolve) => setTimeout(resolve));
     expect(document.querySelector('mat-snack-bar-container')).toBeNull();
 
     (healthCard().querySelector('button') as HTMLButtonElement).click();

@@ -87,8 +87,8 @@ describe('Shell', () => {
 
   it('has a banner with the product name, a labelled navigation and a main landmark', () => {
     expect(page.querySelector('header')?.textContent).toContain('Border Academy');
-    expect(page.querySelector('[role="navigation"]')?.getAttribute('aria-label')).toBe('Main navigation');
-    expect(page.querySelector('[role="navigation"] a')?.textContent?.trim()).toBe('Home');
+    expect(page.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
+    expect(page.querySelector('nav a')?.textContent?.trim()).toBe('Home');
     expect(page.querySelector('main#main-content')).not.toBeNull();
   });
 
@@ -98,7 +98,7 @@ describe('Shell', () => {
     await fixture.whenStable();
 
     expect(page.querySelector('header')?.textContent).toContain('Пограничная академия');
-    expect(page.querySelector('[role="navigation"] a')?.textContent?.trim()).toBe('Главная');
+    expect(page.querySelector('nav a')?.textContent?.trim()).toBe('Главная');
     expect(page.querySelector('.skip-link')?.textContent?.trim()).toBe('Перейти к основному содержанию');
     expect(page.querySelector('[data-testid="language-switch"]')?.getAttribute('aria-label')).toBe(
       'Язык: Русский',
@@ -138,7 +138,7 @@ describe('Shell', () => {
   });
 
   function navigationLinks(): string[] {
-    return Array.from(page.querySelectorAll('[role="navigation"] a')).map((a) => a.textContent?.trim() ?? '');
+    return Array.from(page.querySelectorAll('nav a')).map((a) => a.textContent?.trim() ?? '');
   }
 
   async function signInWith(roles: Role[]): Promise<void> {

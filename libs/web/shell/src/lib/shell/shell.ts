@@ -1,17 +1,24 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map, skip } from 'rxjs';
 import { Role } from '@border-academy/shared-contracts';
-import { AuthSession } from '@border-academy/web-data-access';
+import { AuthSession, ErrorNotifier } from '@border-academy/web-data-access';
 import { i18nKey } from '@border-academy/web-i18n';
+import { AccountMenu } from '../account-menu/account-menu';
 import { LanguageSwitch } from '../language-switch/language-switch';
 import { NotificationBell } from '../notifications/notification-bell';
 
@@ -40,10 +47,9 @@ const ROLE_AREAS: readonly RoleArea[] = [
 @Component({
   selector: 'ba-root',
   imports: [
+    AccountMenu,
     LanguageSwitch,
     MatButtonModule,
-    MatListModule,
-    MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
     NotificationBell,
@@ -78,6 +84,9 @@ export class Shell {
   );
 
   constructor() {
+    // error messages' snack bar is fetched once the page is drawn: later, it may have to speak offline
+    const notifier = inject(ErrorNotifier);
+    afterNextRender(() => notifier.preload());
     // After moving to another page, screen reader and keyboard users start at its content, as on a
     // full page load; the first load leaves focus alone so the skip link stays the first tab stop.
     inject(Router)
@@ -95,10 +104,6 @@ export class Shell {
 
   protected closeNavigationIfOver(): void {
     if (this.narrow()) void this.sidenav().close();
-  }
-
-  protected signOut(everywhere: boolean): Promise<void> {
-    return this.session.signOut({ everywhere });
   }
 
   protected skipToMain(event: Event): void {
