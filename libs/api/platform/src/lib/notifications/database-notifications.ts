@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -19,7 +19,7 @@ const RECONNECT_MS = 1_000;
  * false and caches keep nothing; when it ends, and again when it is back, every subscriber resets.
  */
 @Injectable()
-export class DatabaseNotifications implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DatabaseNotifications implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DatabaseNotifications.name);
   private readonly subscribers = new Map<string, NotificationSubscriber[]>();
   private client: Client | null = null;
@@ -51,7 +51,8 @@ export class DatabaseNotifications implements OnApplicationBootstrap, OnApplicat
     await this.listen();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (on application shutdown), so that its going is not taken for a lost connection. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.reconnect) clearTimeout(this.reconnect);
     this.lose();
