@@ -4,6 +4,7 @@ export * from './lib/access/allow.decorator';
 export * from './lib/access/policy';
 export * from './lib/access/principal-cache';
 export * from './lib/notifications/database-notifications';
+export * from './lib/notifications/notified-cache';
 export * from './lib/rate-limit/sliding-window-throttler-storage';
 export * from './lib/access/public.decorator';
 export * from './lib/bootstrap/app-version';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessContext, DatabaseNotifications } from '@border-academy/api-platform';
+import { AccessContext, DatabaseNotifications, NotifiedCache } from '@border-academy/api-platform';
 import { CertificateVerification } from '@border-academy/shared-contracts';
 import { DataSource } from 'typeorm';
 
@@ -11,7 +11,6 @@ import { CertificateRepository } from './certificate.repository';
 const CODE = /^[A-Z2-7]{26}$/;
 /** The channel a trigger on certificates notifies with the code of one revoked, erased or deleted. */
 export const CERTIFICATE_CHANNEL = 'certificate_changed';
-const MAX_CACHED_VERIFICATIONS = 10_000;
 
 @Injectable()
 export class CertificateService {
@@ -20,24 +19,16 @@ export class CertificateService {
    * deleted, and each of those notifies every instance. Status is worked out at each answer, since
    * expiry comes with time; unknown codes are never kept, so a new certificate verifies at once.
    */
-  private readonly verifications = new Map<string, CertificateVerification>();
-  private verificationChanges = 0;
+  private readonly verifications: NotifiedCache<CertificateVerification>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly certificates: CertificateRepository,
-    private readonly notifications: DatabaseNotifications,
+    notifications: DatabaseNotifications,
   ) {
-    notifications.subscribe(CERTIFICATE_CHANNEL, {
-      notify: (code) => {
-        this.verificationChanges++;
-        this.verifications.delete(code);
-      },
-      reset: () => {
-        this.verificationChanges++;
-        this.verifications.clear();
-      },
-    });
+    this.verifications = new NotifiedCache(notifications, CERTIFICATE_CHANNEL, (cache, code) =>
+      cache.delete(code),
+    );
   }
 
   /** The PDF for its holder, or for HR, trainers and admins whose scope holds the holder. */
@@ -65,18 +56,12 @@ export class CertificateService {
   async verify(code: string): Promise<CertificateVerification> {
     const normalised = code.trim().toUpperCase();
     if (!CODE.test(normalised)) throw new CertificateCodeUnknownError();
-    const cached = this.notifications.listening ? this.verifications.get(normalised) : undefined;
+    const cached = this.verifications.get(normalised);
     if (cached) return { ...cached, status: statusAt(cached, new Date()) };
-    const generation = this.verificationChanges;
+    const generation = this.verifications.generation;
     const found = await this.certificates.verification(this.dataSource.manager, normalised);
     if (!found) throw new CertificateCodeUnknownError();
-    if (this.notifications.listening && generation === this.verificationChanges) {
-      if (this.verifications.size >= MAX_CACHED_VERIFICATIONS) {
-        const oldest = this.verifications.keys().next().value;
-        if (oldest !== undefined) this.verifications.delete(oldest);
-      }
-      this.verifications.set(normalised, found);
-    }
+    this.verifications.set(normalised, found, generation);
     return found;
   }
 }

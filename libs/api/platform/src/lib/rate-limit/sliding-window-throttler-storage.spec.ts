@@ -8,7 +8,7 @@ describe('SlidingWindowThrottlerStorage', () => {
     storage = new SlidingWindowThrottlerStorage();
   });
 
-  afterEach(() => storage.onApplicationShutdown());
+  afterEach(() => storage.close());
 
   it('lets the limit through in a window, refuses the next, and counts each address apart', () => {
     const start = 10 * minute;
